@@ -1,0 +1,2 @@
+FLASK_APP=wsgi.py
+RBTASKS_CONFIG=development

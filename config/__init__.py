@@ -1,0 +1,119 @@
+"""Configuration classes.
+
+``create_app()`` picks one by the ``RBTASKS_CONFIG`` environment variable
+(``development``, ``production``, ``testing``); tests pass a class directly.
+Secrets and URLs always come from the environment.
+"""
+import os
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE_DIR = ROOT / "instance"
+
+
+def _env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _env_int(name, default):
+    value = os.environ.get(name)
+    return int(value) if value not in (None, "") else default
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY")
+    SQLALCHEMY_DATABASE_URI = os.environ.get(
+        "DATABASE_URL", f"sqlite:///{INSTANCE_DIR / 'rbtasks.sqlite3'}"
+    )
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+
+    RBTASKS_TIMEZONE = os.environ.get("RBTASKS_TIMEZONE", "Asia/Makassar")
+    RBTASKS_BASE_URL = os.environ.get("RBTASKS_BASE_URL", "http://127.0.0.1:5000")
+    RBTASKS_SCHEDULER = os.environ.get("RBTASKS_SCHEDULER", "")
+    RBTASKS_PASSWORD_RESET_MAX_AGE = timedelta(
+        minutes=_env_int("RBTASKS_PASSWORD_RESET_MINUTES", 60)
+    )
+    RBTASKS_LOGIN_RATE_LIMIT = os.environ.get("RBTASKS_LOGIN_RATE_LIMIT", "10 per minute")
+    RBTASKS_ITEMS_PER_PAGE = 25
+
+    MAIL_SERVER = os.environ.get("MAIL_SERVER", "")
+    MAIL_PORT = _env_int("MAIL_PORT", 25)
+    MAIL_USE_TLS = _env_bool("MAIL_USE_TLS")
+    MAIL_USE_SSL = _env_bool("MAIL_USE_SSL")
+    MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
+    MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
+    MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "rbtasks <rbtasks@localhost>")
+    MAIL_TIMEOUT = _env_int("MAIL_TIMEOUT", 30)
+
+    BABEL_DEFAULT_LOCALE = "id"
+    BABEL_DEFAULT_TIMEZONE = RBTASKS_TIMEZONE
+    BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "rbtasks" / "translations")
+    LANGUAGES = ("id", "en")
+
+    RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
+    RATELIMIT_HEADERS_ENABLED = True
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", True)
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
+    MAX_CONTENT_LENGTH = _env_int("RBTASKS_MAX_REQUEST_BYTES", 12 * 1024 * 1024)
+    WTF_CSRF_TIME_LIMIT = None  # tied to the session, which already expires
+
+    @classmethod
+    def check(cls, app_config):
+        """Refuse configurations that must not run; called by create_app."""
+
+
+class DevelopmentConfig(Config):
+    # The demo runs on plain http://127.0.0.1, where a Secure cookie is never sent back.
+    SESSION_COOKIE_SECURE = _env_bool("SESSION_COOKIE_SECURE", False)
+    REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
+    SECRET_KEY = os.environ.get("SECRET_KEY") or "dev-only-not-secret"
+
+
+class ProductionConfig(Config):
+    @classmethod
+    def check(cls, app_config):
+        key = app_config.get("SECRET_KEY") or ""
+        if len(key) < 16 or key.startswith("dev-"):
+            raise RuntimeError(
+                "SECRET_KEY must be set to a long random value in production "
+                "(e.g. python -c 'import secrets; print(secrets.token_hex(32))')."
+            )
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret-key-not-for-production"
+    SQLALCHEMY_DATABASE_URI = "sqlite://"
+    SESSION_COOKIE_SECURE = False
+    REMEMBER_COOKIE_SECURE = False
+    WTF_CSRF_ENABLED = True
+    MAIL_SERVER = ""
+    MAIL_DEFAULT_SENDER = "rbtasks <rbtasks@test.go.id>"
+    RBTASKS_BASE_URL = "http://rbtasks.test"
+    RATELIMIT_ENABLED = True
+    RBTASKS_LOGIN_RATE_LIMIT = "5 per minute"
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "production": ProductionConfig,
+    "testing": TestConfig,
+}
+
+
+def config_from_env():
+    name = os.environ.get("RBTASKS_CONFIG", "production")
+    try:
+        return CONFIGS[name]
+    except KeyError:
+        raise RuntimeError(f"RBTASKS_CONFIG must be one of {sorted(CONFIGS)}, not {name!r}")

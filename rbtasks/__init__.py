@@ -1,0 +1,80 @@
+"""rbtasks: workflow and task tracking for Reformasi Birokrasi action plans."""
+from pathlib import Path
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config=None):
+    """Build the application from a config class (default: from the environment)."""
+    from config import config_from_env
+
+    config = config or config_from_env()
+    app = Flask(
+        __name__,
+        template_folder=str(ROOT / "templates"),
+        instance_path=str(ROOT / "instance"),
+    )
+    app.config.from_object(config)
+    config.check(app.config)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_error_handlers(app)
+    register_security_headers(app)
+    register_template_helpers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app):
+    from rbtasks import models  # noqa: F401  (the whole schema, for Alembic)
+    from rbtasks.accounts.session import init_login
+    from rbtasks.extensions import babel, csrf, db, limiter, mail, migrate
+    from rbtasks.i18n import select_locale, select_timezone
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    mail.init_app(app)
+    limiter.init_app(app)
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
+    init_login(app)
+
+
+def register_blueprints(app):
+    from rbtasks.accounts import bp as accounts_bp
+    from rbtasks.api import register_api
+    from rbtasks.items import bp as items_bp
+    from rbtasks.organisation import bp as organisation_bp
+
+    app.register_blueprint(accounts_bp)
+    app.register_blueprint(items_bp)
+    app.register_blueprint(organisation_bp)
+    register_api(app)
+
+
+def register_error_handlers(app):
+    from rbtasks.http_errors import init_error_handlers
+
+    init_error_handlers(app)
+
+
+def register_security_headers(app):
+    from rbtasks.http_errors import add_security_headers
+
+    app.after_request(add_security_headers)
+
+
+def register_template_helpers(app):
+    from rbtasks.i18n import init_template_helpers
+
+    init_template_helpers(app)
+
+
+def register_commands(app):
+    from rbtasks.cli import rb
+
+    app.cli.add_command(rb)

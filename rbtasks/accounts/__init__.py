@@ -1,0 +1,6 @@
+"""Accounts: signing in and out, passwords, profiles, API tokens, user admin."""
+from flask import Blueprint
+
+bp = Blueprint("accounts", __name__)
+
+from rbtasks.accounts import routes  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""JSON endpoints for users (being built)."""

@@ -1,0 +1,1 @@
+"""``flask rb create-user`` and ``flask rb token`` (being built)."""

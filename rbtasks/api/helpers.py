@@ -1,0 +1,66 @@
+"""Parsing and answering at the API edge."""
+from flask import g, jsonify, request
+from flask_babel import gettext as _
+from pydantic import ValidationError as PydanticError
+
+from rbtasks.errors import DomainError, ValidationError
+
+
+class BadRequest(DomainError):
+    status = 400
+    code = "bad_request"
+
+
+def api_user():
+    return g.api_user
+
+
+def json_body():
+    """The request body as a JSON object, or a 400 that says why not."""
+    data = request.get_json(silent=True, force=True)
+    if not isinstance(data, dict):
+        raise BadRequest(_("The body must be a JSON object."))
+    return data
+
+
+def parse(schema, data, partial=False):
+    """Validate ``data`` with a pydantic schema; return only the fields sent.
+
+    Type and shape errors become a 422 with a message per field.
+    """
+    try:
+        parsed = schema.model_validate(data)
+    except PydanticError as error:
+        fields = {}
+        for problem in error.errors():
+            name = ".".join(str(part) for part in problem["loc"]) or "body"
+            fields.setdefault(name, problem["msg"])
+        raise ValidationError(_("Some fields are not valid."), fields) from None
+    return parsed.model_dump(exclude_unset=partial)
+
+
+def query_int(name, default=None, minimum=None, maximum=None):
+    raw = request.args.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValidationError(_("Some fields are not valid."),
+                              {name: _("Must be a whole number.")}) from None
+    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+        raise ValidationError(_("Some fields are not valid."),
+                              {name: _("Out of range.")})
+    return value
+
+
+def created(body, location=None):
+    response = jsonify(body)
+    response.status_code = 201
+    if location:
+        response.headers["Location"] = location
+    return response
+
+
+def no_content():
+    return "", 204

@@ -1,0 +1,8 @@
+"""The ``flask rb`` command group; features add their commands to it."""
+from flask.cli import AppGroup
+
+rb = AppGroup("rb", help="rbtasks commands.")
+
+# Feature modules register their commands on import.
+from rbtasks.accounts import cli as _accounts_cli  # noqa: E402,F401
+from rbtasks.demo import cli as _demo_cli  # noqa: E402,F401

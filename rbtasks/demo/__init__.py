@@ -1,0 +1,1 @@
+"""NTT-shaped demo data for trying rbtasks out."""

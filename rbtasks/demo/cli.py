@@ -1,0 +1,1 @@
+"""``flask rb seed-demo`` (being built)."""

@@ -1,0 +1,61 @@
+"""Language and time-zone selection, and the date filters templates use.
+
+Indonesian is the default; a signed-in user's own choice wins. Dates are
+written the way people write them ("3 Nov 2026"), times in the province's
+zone (WITA by default).
+"""
+from flask import current_app, g, request, session
+from flask_babel import format_date, format_datetime, get_locale
+from flask_login import current_user
+
+from rbtasks.accounts.roles import ROLE_LABELS
+from rbtasks.items.constants import PRIORITY_LABELS, STATUS_LABELS
+
+
+def select_locale():
+    languages = current_app.config["LANGUAGES"]
+    user = getattr(g, "api_user", None)
+    if user is None and current_user and current_user.is_authenticated:
+        user = current_user
+    if user is not None and user.locale in languages:
+        return user.locale
+    chosen = session.get("lang") if request else None
+    if chosen in languages:
+        return chosen
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def select_timezone():
+    return current_app.config["RBTASKS_TIMEZONE"]
+
+
+def short_date(value):
+    """3 Nov 2026"""
+    return format_date(value, "d MMM y") if value else ""
+
+
+def long_date(value):
+    """Senin, 3 November 2026"""
+    return format_date(value, "EEEE, d MMMM y") if value else ""
+
+
+def local_datetime(value):
+    """3 Nov 2026 14.05 WITA — in the province's zone."""
+    if not value:
+        return ""
+    return format_datetime(value, "d MMM y HH:mm zzz")
+
+
+def init_template_helpers(app):
+    app.jinja_env.filters["short_date"] = short_date
+    app.jinja_env.filters["long_date"] = long_date
+    app.jinja_env.filters["local_datetime"] = local_datetime
+
+    @app.context_processor
+    def labels():
+        return {
+            "STATUS_LABELS": STATUS_LABELS,
+            "PRIORITY_LABELS": PRIORITY_LABELS,
+            "ROLE_LABELS": ROLE_LABELS,
+            "get_locale": get_locale,
+        }

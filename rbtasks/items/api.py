@@ -1,0 +1,1 @@
+"""JSON endpoints for action items (being built)."""

@@ -1,0 +1,1 @@
+"""JSON endpoints for areas, agencies and pokja (being built)."""

@@ -1,0 +1,343 @@
+"""Fixtures: one app per database, a clean database per test, clients,
+factories for every model and a real SMTP server.
+
+Every test that uses ``app`` runs on SQLite, and on PostgreSQL and MariaDB
+when they answer (see tests/databases.py).
+"""
+import re
+from datetime import date, datetime, timezone
+
+import pytest
+import sqlalchemy as sa
+
+from config import TestConfig
+from tests.databases import REQUIRED, SERVER_URLS, selected_backends, server_answers
+from tests.smtp import SmtpSink
+
+FIXED_NOW = datetime(2026, 11, 25, 2, 0, tzinfo=timezone.utc)  # Wed 10:00 WITA
+
+
+def _backend_params():
+    params = []
+    for name in selected_backends():
+        marks = []
+        if name in SERVER_URLS and not REQUIRED:
+            answers, why = server_answers(SERVER_URLS[name])
+            if not answers:
+                marks.append(pytest.mark.skip(reason=f"{name} not reachable: {why}"))
+        params.append(pytest.param(name, marks=marks, id=name))
+    return params
+
+
+BACKEND_PARAMS = _backend_params()
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked sqlite_only run once, on the embedded database."""
+    kept, dropped = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        backend = callspec.params.get("backend") if callspec else None
+        if item.get_closest_marker("sqlite_only") and backend not in (None, "sqlite"):
+            dropped.append(item)
+        else:
+            kept.append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept
+
+
+@pytest.fixture(scope="session")
+def smtp_server():
+    sink = SmtpSink()
+    sink.start()
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture(scope="session", params=BACKEND_PARAMS)
+def backend(request):
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def database_url(backend, tmp_path_factory):
+    if backend == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'rbtasks.sqlite3'}"
+    url = SERVER_URLS[backend]
+    answers, why = server_answers(url)
+    if not answers:
+        pytest.fail(f"{backend} is required (RBTASKS_REQUIRE_DATABASES) but not reachable: {why}")
+    return url
+
+
+@pytest.fixture(scope="session")
+def app(database_url, smtp_server, tmp_path_factory):
+    from rbtasks import create_app
+
+    class Config(TestConfig):
+        SQLALCHEMY_DATABASE_URI = database_url
+        MAIL_SERVER = "127.0.0.1"
+        MAIL_PORT = smtp_server.port
+        MAIL_TIMEOUT = 5
+
+    app = create_app(Config)
+    with app.app_context():
+        reset_schema_to_head(app)
+    return app
+
+
+def drop_everything(engine):
+    """Remove every table, the migration marker included, on any backend."""
+    metadata = sa.MetaData()
+    metadata.reflect(bind=engine)
+    with engine.begin() as connection:
+        if engine.dialect.name == "mysql":
+            connection.execute(sa.text("SET FOREIGN_KEY_CHECKS = 0"))
+        for table in reversed(metadata.sorted_tables):
+            table.drop(connection)
+        if engine.dialect.name == "mysql":
+            connection.execute(sa.text("SET FOREIGN_KEY_CHECKS = 1"))
+
+
+def reset_schema_to_head(app):
+    """Build the schema the way production does: Alembic upgrade from empty."""
+    from flask_migrate import upgrade
+
+    from rbtasks.extensions import db
+
+    drop_everything(db.engine)
+    upgrade()
+
+
+def delete_all_rows(db):
+    engine = db.engine
+    with engine.begin() as connection:
+        if engine.dialect.name == "mysql":
+            connection.execute(sa.text("SET FOREIGN_KEY_CHECKS = 0"))
+        for table in reversed(db.metadata.sorted_tables):
+            connection.execute(table.delete())
+        if engine.dialect.name == "mysql":
+            connection.execute(sa.text("SET FOREIGN_KEY_CHECKS = 1"))
+
+
+@pytest.fixture(autouse=True)
+def _clean_state(request):
+    """Every test that touches the app starts with empty tables and limits."""
+    if "app" not in request.fixturenames:
+        yield
+        return
+    app = request.getfixturevalue("app")
+    from rbtasks.extensions import db, limiter
+
+    ctx = app.app_context()
+    ctx.push()
+    try:
+        yield
+    finally:
+        db.session.remove()
+        delete_all_rows(db)
+        limiter.reset()
+        ctx.pop()
+
+
+@pytest.fixture
+def db(app):
+    from rbtasks.extensions import db as database
+
+    return database
+
+
+@pytest.fixture
+def now():
+    return FIXED_NOW
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+@pytest.fixture
+def mailbox(smtp_server):
+    smtp_server.clear()
+    return smtp_server
+
+
+# ---- factories -------------------------------------------------------------
+
+class _Counter:
+    value = 0
+
+    @classmethod
+    def next(cls):
+        cls.value += 1
+        return cls.value
+
+
+@pytest.fixture
+def make_area(db):
+    from rbtasks.organisation.models import Area
+
+    def make(**overrides):
+        n = _Counter.next()
+        area = Area(**{"name": f"Area {n}", "position": n, "active": True, **overrides})
+        db.session.add(area)
+        db.session.commit()
+        return area
+
+    return make
+
+
+@pytest.fixture
+def make_agency(db):
+    from rbtasks.organisation.models import Agency
+
+    def make(**overrides):
+        n = _Counter.next()
+        values = {"name": f"Badan {n}", "code": f"AG{n}", "head_name": f"Kepala {n}",
+                  "head_email": f"kepala{n}@ntt.go.id"}
+        agency = Agency(**{**values, **overrides})
+        db.session.add(agency)
+        db.session.commit()
+        return agency
+
+    return make
+
+
+@pytest.fixture
+def make_user(db, make_agency, now):
+    from rbtasks.accounts.models import User
+
+    def make(role="member", password="rahasia-123", **overrides):
+        n = _Counter.next()
+        if "agency" not in overrides and "agency_id" not in overrides:
+            overrides["agency"] = make_agency()
+        values = {"name": f"Pegawai {n}", "email": f"pegawai{n}@ntt.go.id", "role": role,
+                  "locale": "id", "active": True, "created_at": now}
+        user = User(**{**values, **overrides})
+        user.set_password(password)
+        db.session.add(user)
+        db.session.commit()
+        return user
+
+    return make
+
+
+@pytest.fixture
+def make_pokja(db, make_area, make_agency):
+    from rbtasks.organisation.models import Pokja
+
+    def make(coordinators=(), members=(), **overrides):
+        n = _Counter.next()
+        values = {"name": f"Pokja {n}"}
+        if "area" not in overrides and "area_id" not in overrides:
+            values["area"] = make_area()
+        if "lead_agency" not in overrides and "lead_agency_id" not in overrides:
+            values["lead_agency"] = make_agency()
+        pokja = Pokja(**{**values, **overrides})
+        pokja.coordinators = list(coordinators)
+        pokja.members = list(members)
+        db.session.add(pokja)
+        db.session.commit()
+        return pokja
+
+    return make
+
+
+@pytest.fixture
+def make_item(db, make_pokja, make_agency, now):
+    from rbtasks.items.models import ActionItem
+
+    def make(**overrides):
+        n = _Counter.next()
+        if "pokja" not in overrides and "pokja_id" not in overrides:
+            overrides["pokja"] = make_pokja()
+        if "agency" not in overrides and "agency_id" not in overrides:
+            owner = overrides.get("owner")
+            overrides["agency"] = owner.agency if owner is not None and owner.agency else make_agency()
+        values = {"title": f"Rencana aksi {n}", "due_date": date(2026, 12, 15),
+                  "status": "not_started", "progress": 0, "priority": "normal",
+                  "created_at": now, "updated_at": now}
+        item = ActionItem(**{**values, **overrides})
+        db.session.add(item)
+        db.session.commit()
+        return item
+
+    return make
+
+
+# ---- signing in ------------------------------------------------------------
+
+_CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+
+
+def csrf_token_from(html):
+    match = _CSRF.search(html)
+    assert match, "the page has no CSRF token"
+    return match.group(1)
+
+
+def page_csrf(client, url="/login"):
+    """The CSRF token of the form on ``url`` (any page with a form works)."""
+    return csrf_token_from(client.get(url).get_data(as_text=True))
+
+
+@pytest.fixture
+def login(app):
+    """``login(user)`` returns a test client signed in as that user."""
+
+    def sign_in(user, password="rahasia-123"):
+        client = app.test_client()
+        token = page_csrf(client, "/login")
+        response = client.post("/login", data={"email": user.email, "password": password,
+                                               "csrf_token": token})
+        assert response.status_code == 302, response.get_data(as_text=True)[:500]
+        return client
+
+    return sign_in
+
+
+class ApiClient:
+    """A test client that sends a bearer token and JSON."""
+
+    def __init__(self, client, token):
+        self.client = client
+        self.headers = {"Authorization": f"Bearer {token}"}
+
+    def _call(self, method, url, json=None, **kwargs):
+        headers = {**self.headers, **kwargs.pop("headers", {})}
+        return self.client.open(url, method=method, json=json, headers=headers, **kwargs)
+
+    def get(self, url, **kwargs):
+        return self._call("GET", url, **kwargs)
+
+    def post(self, url, json=None, **kwargs):
+        return self._call("POST", url, json=json, **kwargs)
+
+    def patch(self, url, json=None, **kwargs):
+        return self._call("PATCH", url, json=json, **kwargs)
+
+    def put(self, url, json=None, **kwargs):
+        return self._call("PUT", url, json=json, **kwargs)
+
+    def delete(self, url, **kwargs):
+        return self._call("DELETE", url, **kwargs)
+
+
+@pytest.fixture
+def api(app, db, now):
+    """``api(user)`` returns a client authenticated with a fresh API token."""
+    from rbtasks.accounts.tokens import create_api_token
+
+    def for_user(user):
+        _token, plain = create_api_token(user, "test", now)
+        db.session.commit()
+        return ApiClient(app.test_client(), plain)
+
+    return for_user
