@@ -3,4 +3,4 @@ from flask import Blueprint
 
 bp = Blueprint("accounts", __name__)
 
-from rbtasks.accounts import routes  # noqa: E402,F401
+from rbtasks.accounts import admin, routes  # noqa: E402,F401

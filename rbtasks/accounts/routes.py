@@ -69,8 +69,3 @@ def profile():
 def forgot_password():
     return "todo"
 
-
-@bp.route("/admin/users")
-@login_required
-def list_users():
-    return "todo"
