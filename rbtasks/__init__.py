@@ -35,6 +35,7 @@ def register_extensions(app):
     from rbtasks.extensions import babel, csrf, db, limiter, mail, migrate
     from rbtasks.i18n import select_locale, select_timezone
 
+    _tune_engine_options(app)
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
@@ -42,6 +43,21 @@ def register_extensions(app):
     limiter.init_app(app)
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     init_login(app)
+
+
+def _tune_engine_options(app):
+    """Same read semantics on every server: READ COMMITTED, as PostgreSQL's default.
+
+    MariaDB defaults to REPEATABLE READ, where a long transaction keeps
+    reading an old snapshot; the scheduler and the web process must both
+    see each other's committed rows.
+    """
+    uri = app.config["SQLALCHEMY_DATABASE_URI"]
+    options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+    if uri.startswith("mysql"):
+        options.setdefault("isolation_level", "READ COMMITTED")
+        options.setdefault("pool_recycle", 3600)
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
 
 def register_blueprints(app):

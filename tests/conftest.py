@@ -4,11 +4,13 @@ factories for every model and a real SMTP server.
 Every test that uses ``app`` runs on SQLite, and on PostgreSQL and MariaDB
 when they answer (see tests/databases.py).
 """
+import contextvars
 import re
 from datetime import date, datetime, timezone
 
 import pytest
 import sqlalchemy as sa
+from flask.testing import FlaskClient
 
 from config import TestConfig
 from tests.databases import REQUIRED, SERVER_URLS, selected_backends, server_answers
@@ -71,6 +73,24 @@ def database_url(backend, tmp_path_factory):
     return url
 
 
+class IsolatedClient(FlaskClient):
+    """Runs each request in its own application context, as a server does.
+
+    Tests hold an app context open for their own queries; without this,
+    Flask would reuse it for requests, and ``g`` (the CSRF token, the
+    signed-in user) and the database session would leak between requests.
+    """
+
+    def open(self, *args, **kwargs):
+        from flask.globals import _cv_app
+
+        def run():
+            _cv_app.set(None)
+            return FlaskClient.open(self, *args, **kwargs)
+
+        return contextvars.copy_context().run(run)
+
+
 @pytest.fixture(scope="session")
 def app(database_url, smtp_server, tmp_path_factory):
     from rbtasks import create_app
@@ -82,6 +102,7 @@ def app(database_url, smtp_server, tmp_path_factory):
         MAIL_TIMEOUT = 5
 
     app = create_app(Config)
+    app.test_client_class = IsolatedClient
     with app.app_context():
         reset_schema_to_head(app)
     return app

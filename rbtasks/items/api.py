@@ -1,1 +1,133 @@
-"""JSON endpoints for action items (being built)."""
+"""JSON endpoints for action items, their comments and history."""
+from flask import jsonify, request, url_for
+
+from rbtasks.api import api_bp
+from rbtasks.api.helpers import api_user, created, json_body, no_content, parse
+from rbtasks.api.spec import list_of, operation, page_of, path_id, query, ref
+from rbtasks.extensions import db
+from rbtasks.items import queries, services
+from rbtasks.items.constants import SORT_KEYS, STATUSES
+from rbtasks.items.schemas import (
+    ActivityOut,
+    CommentCreate,
+    CommentOut,
+    ItemCreate,
+    ItemOut,
+    ItemUpdate,
+    activity_to_dict,
+    comment_to_dict,
+    item_to_dict,
+)
+from rbtasks.timeutil import utc_now
+
+
+def _page_body(page, serialise):
+    return {"data": [serialise(row) for row in page.items],
+            "meta": {"page": page.page, "per_page": page.per_page, "total": page.total,
+                     "pages": page.pages}}
+
+
+@api_bp.get("/items")
+def list_items():
+    filters, sort, page_number, per_page = queries.filters_from_args(request.args)
+    page = queries.list_items(api_user(), filters, utc_now(), sort, page_number, per_page)
+    return jsonify(_page_body(page, item_to_dict))
+
+
+@api_bp.post("/items")
+def create_item():
+    values = parse(ItemCreate, json_body())
+    values = {name: value for name, value in values.items() if value is not None}
+    item = services.create_item(api_user(), values, utc_now())
+    db.session.commit()
+    return created(item_to_dict(item), url_for("api.get_item", item_id=item.id))
+
+
+@api_bp.get("/items/<int:item_id>")
+def get_item(item_id):
+    return jsonify(item_to_dict(queries.get_item(api_user(), item_id)))
+
+
+@api_bp.patch("/items/<int:item_id>")
+def update_item(item_id):
+    item = queries.get_item(api_user(), item_id)
+    values = parse(ItemUpdate, json_body(), partial=True)
+    version = values.pop("version")
+    services.update_item(api_user(), item, values, version, utc_now())
+    db.session.commit()
+    return jsonify(item_to_dict(item))
+
+
+@api_bp.delete("/items/<int:item_id>")
+def delete_item(item_id):
+    item = queries.get_item(api_user(), item_id)
+    services.delete_item(api_user(), item, utc_now())
+    db.session.commit()
+    return no_content()
+
+
+@api_bp.get("/items/<int:item_id>/comments")
+def list_comments(item_id):
+    item = queries.get_item(api_user(), item_id)
+    return jsonify([comment_to_dict(c) for c in services.item_comments(item)])
+
+
+@api_bp.post("/items/<int:item_id>/comments")
+def add_comment(item_id):
+    item = queries.get_item(api_user(), item_id)
+    values = parse(CommentCreate, json_body())
+    comment = services.add_comment(api_user(), item, values["body"], utc_now())
+    db.session.commit()
+    return created(comment_to_dict(comment))
+
+
+@api_bp.get("/items/<int:item_id>/activity")
+def list_activity(item_id):
+    item = queries.get_item(api_user(), item_id)
+    return jsonify([activity_to_dict(e) for e in services.item_activity(item)])
+
+
+_ID = {"type": "integer", "minimum": 1}
+_DATE = {"type": "string", "format": "date"}
+_LIST_PARAMETERS = [
+    query("pokja_id", _ID), query("agency_id", _ID), query("owner_id", _ID),
+    query("status", {"type": "string", "enum": list(STATUSES)},
+          "One status, or several separated by commas"),
+    query("due_before", _DATE, "Due on or before this date"),
+    query("due_after", _DATE, "Due on or after this date"),
+    query("overdue", {"type": "boolean"}, "Only open items past their due date (WITA)"),
+    query("q", {"type": "string", "maxLength": 200}, "Text in title, output or indicator"),
+    query("sort", {"type": "string", "enum": list(SORT_KEYS)}),
+    query("page", {"type": "integer", "minimum": 1}),
+    query("per_page", {"type": "integer", "minimum": 1, "maximum": 100}),
+]
+
+OPENAPI_PATHS = {
+    "/items": {
+        "get": operation("List the action items the token's user may see", "items",
+                         {200: page_of(ItemOut)}, parameters=_LIST_PARAMETERS,
+                         errors=(401, 422)),
+        "post": operation("Create an action item", "items", {201: ref(ItemOut)},
+                          request=ItemCreate, errors=(400, 401, 403, 422)),
+    },
+    "/items/{item_id}": {
+        "parameters": [path_id("item_id")],
+        "get": operation("One action item", "items", {200: ref(ItemOut)}, errors=(401, 404)),
+        "patch": operation("Change some fields of an action item", "items", {200: ref(ItemOut)},
+                           request=ItemUpdate, errors=(400, 401, 403, 404, 409, 422)),
+        "delete": operation("Delete an action item", "items", {204: None},
+                            errors=(401, 403, 404)),
+    },
+    "/items/{item_id}/comments": {
+        "parameters": [path_id("item_id")],
+        "get": operation("Comments on an item, oldest first", "items",
+                         {200: list_of(CommentOut)}, errors=(401, 404)),
+        "post": operation("Comment on an item", "items", {201: ref(CommentOut)},
+                          request=CommentCreate, errors=(400, 401, 403, 404, 422)),
+    },
+    "/items/{item_id}/activity": {
+        "parameters": [path_id("item_id")],
+        "get": operation("The item's history, newest first", "items",
+                         {200: list_of(ActivityOut)}, errors=(401, 404)),
+    },
+}

@@ -1,0 +1,202 @@
+"""Reading action items: filtered, sorted, paginated lists and single items.
+
+Every list runs a fixed number of queries however many items it shows:
+one for the page (with pokja, agency and owner joined in) and one count.
+"""
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from sqlalchemy.orm import joinedload
+
+from rbtasks.errors import NotFound, ValidationError
+from rbtasks.extensions import db
+from rbtasks.items.constants import OPEN_STATUSES, PRIORITIES, SORT_KEYS, STATUSES
+from rbtasks.items.models import ActionItem
+from rbtasks.items.permissions import can_see, visible_items_clause
+from rbtasks.timeutil import local_today, parse_iso_date
+
+MAX_PER_PAGE = 100
+MAX_QUERY_TEXT = 200
+
+
+@dataclass
+class ItemFilters:
+    pokja_id: int | None = None
+    agency_id: int | None = None
+    owner_id: int | None = None
+    statuses: list[str] = field(default_factory=list)
+    due_before: date | None = None
+    due_after: date | None = None
+    overdue: bool = False
+    q: str = ""
+
+
+@dataclass
+class Page:
+    items: list
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self):
+        return max(1, math.ceil(self.total / self.per_page))
+
+    @property
+    def has_prev(self):
+        return self.page > 1
+
+    @property
+    def has_next(self):
+        return self.page < self.pages
+
+
+def _int_arg(args, name, errors, minimum=1):
+    raw = (args.get(name) or "").strip()
+    if not raw:
+        return None
+    try:
+        value = int(raw)
+    except ValueError:
+        errors[name] = _("Must be a whole number.")
+        return None
+    if value < minimum or value > 2**31:
+        errors[name] = _("Out of range.")
+        return None
+    return value
+
+
+def filters_from_args(args):
+    """Read list filters, sorting and paging from query-string arguments.
+
+    Returns (ItemFilters, sort, page, per_page); bad values raise a
+    ValidationError naming the argument, so nothing is silently ignored.
+    """
+    errors = {}
+    filters = ItemFilters(
+        pokja_id=_int_arg(args, "pokja_id", errors),
+        agency_id=_int_arg(args, "agency_id", errors),
+        owner_id=_int_arg(args, "owner_id", errors),
+    )
+    statuses = [s for s in args.getlist("status") for s in s.split(",") if s]
+    if any(s not in STATUSES for s in statuses):
+        errors["status"] = _("Not a valid status.")
+    filters.statuses = statuses
+    for name in ("due_before", "due_after"):
+        raw = (args.get(name) or "").strip()
+        if raw:
+            value = parse_iso_date(raw)
+            if value is None:
+                errors[name] = _("Use a date like 2026-12-31.")
+            setattr(filters, name, value)
+    overdue = (args.get("overdue") or "").strip().lower()
+    if overdue not in ("", "0", "1", "true", "false", "on", "off", "yes", "no"):
+        errors["overdue"] = _("Use true or false.")
+    filters.overdue = overdue in ("1", "true", "on", "yes")
+    filters.q = (args.get("q") or "").strip()
+    if len(filters.q) > MAX_QUERY_TEXT:
+        errors["q"] = _("At most %(count)d characters.", count=MAX_QUERY_TEXT)
+    sort = (args.get("sort") or "due_date").strip()
+    if sort not in SORT_KEYS:
+        errors["sort"] = _("Not a valid sort order.")
+    page = _int_arg(args, "page", errors) or 1
+    per_page = _int_arg(args, "per_page", errors) or 25
+    if per_page > MAX_PER_PAGE:
+        errors["per_page"] = _("At most %(count)d per page.", count=MAX_PER_PAGE)
+    if errors:
+        raise ValidationError(_("Some filters are not valid."), errors)
+    return filters, sort, page, per_page
+
+
+def _escape_like(text):
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _filter_clauses(filters, today):
+    clauses = [ActionItem.deleted_at.is_(None)]
+    if filters.pokja_id:
+        clauses.append(ActionItem.pokja_id == filters.pokja_id)
+    if filters.agency_id:
+        clauses.append(ActionItem.agency_id == filters.agency_id)
+    if filters.owner_id:
+        clauses.append(ActionItem.owner_id == filters.owner_id)
+    if filters.statuses:
+        clauses.append(ActionItem.status.in_(filters.statuses))
+    if filters.due_before:
+        clauses.append(ActionItem.due_date <= filters.due_before)
+    if filters.due_after:
+        clauses.append(ActionItem.due_date >= filters.due_after)
+    if filters.overdue:
+        clauses.append(overdue_clause(today))
+    if filters.q:
+        pattern = f"%{_escape_like(filters.q.lower())}%"
+        clauses.append(sa.or_(
+            sa.func.lower(ActionItem.title).like(pattern, escape="\\"),
+            sa.func.lower(ActionItem.output).like(pattern, escape="\\"),
+            sa.func.lower(ActionItem.indicator).like(pattern, escape="\\"),
+        ))
+    return clauses
+
+
+def overdue_clause(today):
+    """Open items whose due date has passed (calendar days, province time)."""
+    return sa.and_(ActionItem.status.in_(OPEN_STATUSES), ActionItem.due_date < today)
+
+
+def _priority_rank():
+    return sa.case({p: rank for rank, p in enumerate(PRIORITIES)}, value=ActionItem.priority)
+
+
+def _order_by(sort):
+    column = {
+        "due_date": ActionItem.due_date, "title": ActionItem.title,
+        "status": ActionItem.status, "progress": ActionItem.progress,
+        "priority": _priority_rank(), "updated_at": ActionItem.updated_at,
+    }[sort.lstrip("-")]
+    primary = column.desc() if sort.startswith("-") else column.asc()
+    return [primary, ActionItem.id.asc()]
+
+
+def _with_relations(statement):
+    return statement.options(
+        joinedload(ActionItem.pokja), joinedload(ActionItem.agency), joinedload(ActionItem.owner)
+    )
+
+
+def list_items(actor, filters, now, sort="due_date", page=1, per_page=25):
+    """The page of items ``actor`` may see that match ``filters``."""
+    where = [visible_items_clause(actor), *_filter_clauses(filters, local_today(now))]
+    total = db.session.scalar(sa.select(sa.func.count(ActionItem.id)).where(*where))
+    statement = _with_relations(sa.select(ActionItem).where(*where)).order_by(*_order_by(sort))
+    statement = statement.limit(per_page).offset((page - 1) * per_page)
+    items = list(db.session.scalars(statement).unique())
+    return Page(items=items, page=page, per_page=per_page, total=total)
+
+
+def list_my_items(actor, now, page=1, per_page=50):
+    """The actor's own items: overdue first, then open by due date, then the rest."""
+    today = local_today(now)
+    where = [ActionItem.owner_id == actor.id, ActionItem.deleted_at.is_(None)]
+    rank = sa.case((overdue_clause(today), 0), (ActionItem.status.in_(OPEN_STATUSES), 1),
+                   (ActionItem.status == "submitted", 2), else_=3)
+    total = db.session.scalar(sa.select(sa.func.count(ActionItem.id)).where(*where))
+    statement = _with_relations(sa.select(ActionItem).where(*where)).order_by(
+        rank, ActionItem.due_date, ActionItem.id
+    ).limit(per_page).offset((page - 1) * per_page)
+    items = list(db.session.scalars(statement).unique())
+    return Page(items=items, page=page, per_page=per_page, total=total)
+
+
+def get_item(actor, item_id):
+    """The item, or NotFound when it does not exist or ``actor`` may not see it."""
+    item = db.session.get(ActionItem, item_id) if isinstance(item_id, int) else None
+    if item is None or item.deleted_at is not None or not can_see(actor, item):
+        raise NotFound(_("That action item does not exist or is not visible to you."))
+    return item
+
+
+def is_overdue(item, today):
+    return item.status in OPEN_STATUSES and item.due_date < today

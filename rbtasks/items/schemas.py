@@ -1,0 +1,134 @@
+"""JSON shapes of action items: what the API accepts and what it answers."""
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
+
+from rbtasks.items.constants import PRIORITIES, STATUSES
+from rbtasks.items.fields import MAX_BUDGET, TEXT_LIMITS
+
+Status = Literal[STATUSES]  # type: ignore[valid-type]
+Priority = Literal[PRIORITIES]  # type: ignore[valid-type]
+Id = StrictInt
+
+
+def _text(name, required=False):
+    return Field(... if required else None, max_length=TEXT_LIMITS[name])
+
+
+class ItemCreate(BaseModel):
+    """POST /items. ``status`` starts as not_started unless given."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(..., min_length=1, max_length=TEXT_LIMITS["title"])
+    description: str | None = _text("description")
+    output: str | None = _text("output")
+    indicator: str | None = _text("indicator")
+    target: str | None = _text("target")
+    unit: str | None = _text("unit")
+    pokja_id: Id
+    agency_id: Id
+    owner_id: Id | None = None
+    start_date: date | None = None
+    due_date: date
+    status: Status | None = None
+    progress: StrictInt | None = Field(None, ge=0, le=100)
+    priority: Priority | None = None
+    budget: StrictInt | None = Field(None, ge=0, le=MAX_BUDGET)
+
+
+class ItemUpdate(BaseModel):
+    """PATCH /items/{id}: any subset of fields, plus the ``version`` last read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: StrictInt
+    title: str | None = Field(None, min_length=1, max_length=TEXT_LIMITS["title"])
+    description: str | None = _text("description")
+    output: str | None = _text("output")
+    indicator: str | None = _text("indicator")
+    target: str | None = _text("target")
+    unit: str | None = _text("unit")
+    pokja_id: Id | None = None
+    agency_id: Id | None = None
+    owner_id: Id | None = None
+    start_date: date | None = None
+    due_date: date | None = None
+    status: Status | None = None
+    progress: StrictInt | None = Field(None, ge=0, le=100)
+    priority: Priority | None = None
+    budget: StrictInt | None = Field(None, ge=0, le=MAX_BUDGET)
+
+
+class CommentCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    body: str = Field(..., min_length=1, max_length=5000)
+
+
+class ItemOut(BaseModel):
+    id: int
+    title: str
+    description: str
+    output: str
+    indicator: str
+    target: str
+    unit: str
+    pokja_id: int
+    agency_id: int
+    owner_id: int | None
+    start_date: date | None
+    due_date: date
+    status: Status
+    progress: int = Field(ge=0, le=100)
+    priority: Priority
+    budget: int | None
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class CommentOut(BaseModel):
+    id: int
+    item_id: int
+    author_id: int | None
+    body: str
+    created_at: datetime
+
+
+class ActivityOut(BaseModel):
+    id: int
+    item_id: int
+    actor_id: int | None
+    at: datetime
+    action: str
+    field: str | None
+    old_value: str | None
+    new_value: str | None
+    note: str | None
+
+
+def item_to_dict(item):
+    return {
+        "id": item.id, "title": item.title, "description": item.description or "",
+        "output": item.output or "", "indicator": item.indicator or "",
+        "target": item.target or "", "unit": item.unit or "",
+        "pokja_id": item.pokja_id, "agency_id": item.agency_id, "owner_id": item.owner_id,
+        "start_date": item.start_date.isoformat() if item.start_date else None,
+        "due_date": item.due_date.isoformat(), "status": item.status,
+        "progress": item.progress, "priority": item.priority, "budget": item.budget,
+        "version": item.version, "created_at": item.created_at.isoformat(),
+        "updated_at": item.updated_at.isoformat(),
+    }
+
+
+def comment_to_dict(comment):
+    return {"id": comment.id, "item_id": comment.item_id, "author_id": comment.author_id,
+            "body": comment.body, "created_at": comment.created_at.isoformat()}
+
+
+def activity_to_dict(entry):
+    return {"id": entry.id, "item_id": entry.item_id, "actor_id": entry.actor_id,
+            "at": entry.at.isoformat(), "action": entry.action, "field": entry.field,
+            "old_value": entry.old_value, "new_value": entry.new_value, "note": entry.note}
