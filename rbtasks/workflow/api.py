@@ -1,0 +1,2 @@
+"""JSON endpoints for workflow (being built)."""
+OPENAPI_PATHS = {}

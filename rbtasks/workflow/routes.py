@@ -1,0 +1,2 @@
+"""Pages for workflow (being built)."""
+from rbtasks.workflow import bp  # noqa: F401
