@@ -71,7 +71,8 @@ def backend(request):
 @pytest.fixture(scope="session")
 def database_url(backend, tmp_path_factory):
     if backend == "sqlite":
-        return f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'rbtasks.sqlite3'}"
+        yield f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'rbtasks.sqlite3'}"
+        return
     url = SERVER_URLS[backend]
     answers, why = server_answers(url)
     if not answers:
@@ -123,6 +124,8 @@ def app(database_url, smtp_server, tmp_path_factory):
 
 
 def db_engine():
+    from rbtasks.extensions import db
+
     return db.engine
 
 
@@ -142,6 +145,8 @@ def drop_everything(engine):
 def reset_schema_to_head(app):
     """Build the schema the way production does: Alembic upgrade from empty."""
     from flask_migrate import upgrade
+
+    from rbtasks.extensions import db
 
     drop_everything(db.engine)
     upgrade()
