@@ -61,14 +61,11 @@ def _tune_engine_options(app):
 
 
 def register_blueprints(app):
-    from rbtasks.accounts import bp as accounts_bp
+    from rbtasks import accounts, deadlines, evidence, items, organisation, realisation, workflow
     from rbtasks.api import register_api
-    from rbtasks.items import bp as items_bp
-    from rbtasks.organisation import bp as organisation_bp
 
-    app.register_blueprint(accounts_bp)
-    app.register_blueprint(items_bp)
-    app.register_blueprint(organisation_bp)
+    for feature in (accounts, organisation, items, workflow, evidence, realisation, deadlines):
+        app.register_blueprint(feature.bp)
     register_api(app)
 
 

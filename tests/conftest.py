@@ -13,7 +13,13 @@ import sqlalchemy as sa
 from flask.testing import FlaskClient
 
 from config import TestConfig
-from tests.databases import REQUIRED, SERVER_URLS, selected_backends, server_answers
+from tests.databases import (
+    REQUIRED,
+    SERVER_URLS,
+    create_private_database,
+    selected_backends,
+    server_answers,
+)
 from tests.smtp import SmtpSink
 
 FIXED_NOW = datetime(2026, 11, 25, 2, 0, tzinfo=timezone.utc)  # Wed 10:00 WITA
@@ -65,12 +71,20 @@ def backend(request):
 @pytest.fixture(scope="session")
 def database_url(backend, tmp_path_factory):
     if backend == "sqlite":
-        return f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'rbtasks.sqlite3'}"
+        yield f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'rbtasks.sqlite3'}"
+        return
     url = SERVER_URLS[backend]
     answers, why = server_answers(url)
     if not answers:
         pytest.fail(f"{backend} is required (RBTASKS_REQUIRE_DATABASES) but not reachable: {why}")
-    return url
+    private_url, drop = create_private_database(url)
+    yield private_url
+    for engine in _ENGINES_TO_DISPOSE:
+        engine.dispose()
+    drop()
+
+
+_ENGINES_TO_DISPOSE = []
 
 
 class IsolatedClient(FlaskClient):
@@ -105,7 +119,14 @@ def app(database_url, smtp_server, tmp_path_factory):
     app.test_client_class = IsolatedClient
     with app.app_context():
         reset_schema_to_head(app)
+        _ENGINES_TO_DISPOSE.append(db_engine())
     return app
+
+
+def db_engine():
+    from rbtasks.extensions import db
+
+    return db.engine
 
 
 def drop_everything(engine):
@@ -231,6 +252,9 @@ def make_agency(db):
     return make
 
 
+_PASSWORD_HASHES = {}
+
+
 @pytest.fixture
 def make_user(db, make_agency, now):
     from rbtasks.accounts.models import User
@@ -242,7 +266,11 @@ def make_user(db, make_agency, now):
         values = {"name": f"Pegawai {n}", "email": f"pegawai{n}@ntt.go.id", "role": role,
                   "locale": "id", "active": True, "created_at": now}
         user = User(**{**values, **overrides})
-        user.set_password(password)
+        # scrypt is slow on purpose; hash each test password once per run
+        if password not in _PASSWORD_HASHES:
+            user.set_password(password)
+            _PASSWORD_HASHES[password] = user.password_hash
+        user.password_hash = _PASSWORD_HASHES[password]
         db.session.add(user)
         db.session.commit()
         return user

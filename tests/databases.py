@@ -41,3 +41,39 @@ def _connect_timeout(url):
     if url.startswith("mysql"):
         return {"connect_timeout": 3}
     return {}
+
+
+def create_private_database(url):
+    """A fresh database on the same server for this test run, so that several
+    runs (developers, CI, helpers) never drop each other's tables.
+
+    Returns (the new database's URL, a function that drops it), or the given
+    URL and a no-op when the server refuses (e.g. no CREATE privilege).
+    """
+    import os
+    import secrets
+
+    base = sa.engine.make_url(url)
+    name = f"rbtasks_t_{os.getpid()}_{secrets.token_hex(3)}"
+    engine = sa.create_engine(base, isolation_level="AUTOCOMMIT",
+                              connect_args=_connect_timeout(url))
+    try:
+        with engine.connect() as connection:
+            if base.get_backend_name() == "mysql":
+                connection.execute(sa.text(
+                    f"CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"))
+            else:
+                connection.execute(sa.text(f"CREATE DATABASE {name}"))
+    except Exception:  # noqa: BLE001 - fall back to the shared database
+        engine.dispose()
+        return url, lambda: None
+
+    def drop():
+        with engine.connect() as connection:
+            if base.get_backend_name() == "postgresql":
+                connection.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            else:
+                connection.execute(sa.text(f"DROP DATABASE IF EXISTS {name}"))
+        engine.dispose()
+
+    return base.set(database=name).render_as_string(hide_password=False), drop

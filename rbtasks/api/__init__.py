@@ -36,11 +36,20 @@ def authenticate_bearer():
     return None
 
 
+FEATURE_API_MODULES = (
+    "rbtasks.items.api", "rbtasks.workflow.api", "rbtasks.evidence.api",
+    "rbtasks.realisation.api", "rbtasks.deadlines.api", "rbtasks.organisation.api",
+    "rbtasks.accounts.api",
+)
+
+
 def register_api(app):
-    from rbtasks.accounts import api as _accounts_api  # noqa: F401
+    import importlib
+
     from rbtasks.api import openapi as _openapi  # noqa: F401
-    from rbtasks.items import api as _items_api  # noqa: F401
-    from rbtasks.organisation import api as _organisation_api  # noqa: F401
+
+    for name in FEATURE_API_MODULES:
+        importlib.import_module(name)
 
     limiter.exempt(api_bp)
     app.register_blueprint(api_bp)

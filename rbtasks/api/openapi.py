@@ -9,14 +9,13 @@ from flask import current_app, jsonify
 from rbtasks.api import api_bp
 from rbtasks.api.spec import COMPONENTS, ERROR_SCHEMA, operation
 
-_FEATURE_MODULES = ("rbtasks.items.api", "rbtasks.organisation.api", "rbtasks.accounts.api")
-
-
 def _feature_paths():
     import importlib
 
+    from rbtasks.api import FEATURE_API_MODULES
+
     paths = {}
-    for name in _FEATURE_MODULES:
+    for name in FEATURE_API_MODULES:
         module = importlib.import_module(name)
         paths.update(getattr(module, "OPENAPI_PATHS", {}))
     return paths

@@ -11,12 +11,13 @@ from flask_babel import gettext as _
 from rbtasks.accounts.models import User
 from rbtasks.errors import ValidationError
 from rbtasks.extensions import db
-from rbtasks.items.constants import PRIORITIES, STATUSES
+from rbtasks.items.constants import PRIORITIES
 from rbtasks.organisation.models import Agency, Pokja
 
+# Status is not among them: it changes only through the workflow's transitions.
 EDITABLE_FIELDS = (
     "title", "description", "output", "indicator", "target", "unit", "pokja_id", "agency_id",
-    "owner_id", "start_date", "due_date", "status", "progress", "priority", "budget",
+    "owner_id", "start_date", "due_date", "progress", "priority", "budget",
 )
 TEXT_LIMITS = {"title": 300, "description": 10_000, "output": 500, "indicator": 500,
                "target": 100, "unit": 50}
@@ -66,8 +67,6 @@ def clean_item_values(values, current=None):
         errors.setdefault("agency_id", _("No such agency."))
     if cleaned.get("owner_id") is not None and not _active_user(cleaned["owner_id"]):
         errors.setdefault("owner_id", _("No such active user."))
-    if "status" in cleaned and cleaned["status"] not in STATUSES:
-        errors.setdefault("status", _("Not a valid status."))
     if "priority" in cleaned and cleaned["priority"] not in PRIORITIES:
         errors.setdefault("priority", _("Not a valid priority."))
     progress = cleaned.get("progress")
@@ -75,6 +74,10 @@ def clean_item_values(values, current=None):
         errors.setdefault("progress", _("Progress is a percentage from 0 to 100."))
     if "progress" in cleaned and progress is None:
         errors.setdefault("progress", _("This field is required."))
+    if "progress" in cleaned and current is not None and current.progress_from_quarters \
+            and progress != current.progress:
+        errors.setdefault("progress", _("Progress follows the quarterly realisation of this item; "
+                                        "change the realisation instead."))
     budget = cleaned.get("budget")
     if budget is not None and not 0 <= budget <= MAX_BUDGET:
         errors.setdefault("budget", _("The budget must be a positive amount of rupiah."))

@@ -4,7 +4,7 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from rbtasks.items.constants import PRIORITY_LABELS, STATUS_LABELS
+from rbtasks.items.constants import PRIORITY_LABELS
 from rbtasks.items.fields import MAX_BUDGET, TEXT_LIMITS
 
 
@@ -29,7 +29,6 @@ class ItemForm(FlaskForm):
                            validators=[Optional()])
     start_date = DateField(_l("Start date"), validators=[Optional()])
     due_date = DateField(_l("Due date"), validators=[DataRequired()])
-    status = SelectField(_l("Status"), choices=list(STATUS_LABELS.items()))
     progress = IntegerField(_l("Progress (%)"), default=0,
                             validators=[InputRequired(), NumberRange(min=0, max=100)])
     priority = SelectField(_l("Priority"), choices=list(PRIORITY_LABELS.items()), default="normal")

@@ -59,6 +59,15 @@ class ActionItem(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Workflow state (see rbtasks/workflow): when the owner last submitted the
+    # item for verification, when it was verified, why it is blocked, and the
+    # owner's realisation note that came with the last submission.
+    submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    completed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    block_reason: Mapped[str | None] = mapped_column(sa.Text)
+    realisation_note: Mapped[str | None] = mapped_column(sa.Text)
+    # When set, progress follows the quarterly realisation (rbtasks/realisation).
+    progress_from_quarters: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     version: Mapped[int] = mapped_column(default=1)
 
     pokja: Mapped[Pokja] = relationship()

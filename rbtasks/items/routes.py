@@ -14,6 +14,7 @@ from rbtasks.items.permissions import (
     can_manage,
     editable_fields,
 )
+from rbtasks.items.panels import item_panels
 from rbtasks.timeutil import local_today, utc_now
 
 CREATE_FIELDS = ("title", "description", "output", "indicator", "target", "unit", "pokja_id",
@@ -79,7 +80,6 @@ def new_item():
     if not pokjas:
         abort(403)
     form = ItemForm()
-    del form.status
     _fill_choices(form, current_user, pokjas)
     if request.method == "GET":
         preset = request.args.get("pokja_id", type=int)
@@ -104,6 +104,7 @@ def show_item(item_id):
     now = utc_now()
     return render_template(
         "items/detail.html", item=item, today=local_today(now),
+        **item_panels(current_user, item, now),
         comments=services.item_comments(item), activity=services.item_activity(item),
         comment_form=CommentForm(), delete_form=DeleteForm(),
         may_edit=bool(editable_fields(current_user, item)),

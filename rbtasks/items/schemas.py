@@ -17,7 +17,8 @@ def _text(name, required=False):
 
 
 class ItemCreate(BaseModel):
-    """POST /items. ``status`` starts as not_started unless given."""
+    """POST /items. A new item is ``not_started``; statuses change through
+    POST /items/{id}/transitions."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -32,7 +33,6 @@ class ItemCreate(BaseModel):
     owner_id: Id | None = None
     start_date: date | None = None
     due_date: date
-    status: Status | None = None
     progress: StrictInt | None = Field(None, ge=0, le=100)
     priority: Priority | None = None
     budget: StrictInt | None = Field(None, ge=0, le=MAX_BUDGET)
@@ -55,7 +55,6 @@ class ItemUpdate(BaseModel):
     owner_id: Id | None = None
     start_date: date | None = None
     due_date: date | None = None
-    status: Status | None = None
     progress: StrictInt | None = Field(None, ge=0, le=100)
     priority: Priority | None = None
     budget: StrictInt | None = Field(None, ge=0, le=MAX_BUDGET)
@@ -87,6 +86,11 @@ class ItemOut(BaseModel):
     version: int
     created_at: datetime
     updated_at: datetime
+    submitted_at: datetime | None
+    completed_at: datetime | None
+    block_reason: str | None
+    realisation_note: str | None
+    progress_from_quarters: bool
 
 
 class CommentOut(BaseModel):
@@ -120,7 +124,14 @@ def item_to_dict(item):
         "progress": item.progress, "priority": item.priority, "budget": item.budget,
         "version": item.version, "created_at": item.created_at.isoformat(),
         "updated_at": item.updated_at.isoformat(),
+        "submitted_at": _iso(item.submitted_at), "completed_at": _iso(item.completed_at),
+        "block_reason": item.block_reason, "realisation_note": item.realisation_note,
+        "progress_from_quarters": bool(item.progress_from_quarters),
     }
+
+
+def _iso(moment):
+    return moment.isoformat() if moment else None
 
 
 def comment_to_dict(comment):

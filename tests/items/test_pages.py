@@ -94,7 +94,7 @@ def test_edit_records_history_and_refuses_a_stale_version(login, make_user, make
     form_html = client.get(f"/items/{item.id}/edit").get_data(as_text=True)
     token = csrf_token_from(form_html)
     base = {"csrf_token": token, "pokja_id": pokja.id, "agency_id": item.agency_id,
-            "owner_id": "", "due_date": "2026-12-15", "status": "in_progress",
+            "owner_id": "", "due_date": "2026-12-15",
             "progress": "40", "priority": "normal"}
     response = client.post(f"/items/{item.id}/edit", data={**base, "title": "Baru", "version": "1"})
     assert response.status_code == 302
@@ -102,7 +102,7 @@ def test_edit_records_history_and_refuses_a_stale_version(login, make_user, make
     item = db.session.get(ActionItem, item.id)
     assert (item.title, item.progress, item.version) == ("Baru", 40, 2)
     fields = set(db.session.scalars(sa.select(ActivityEntry.field).where(ActivityEntry.item_id == item.id)))
-    assert {"title", "progress", "status"} <= fields
+    assert {"title", "progress"} <= fields
 
     stale = client.post(f"/items/{item.id}/edit", data={**base, "title": "Menimpa", "version": "1"})
     assert stale.status_code == 409

@@ -1,0 +1,2 @@
+"""JSON endpoints for deadlines (being built)."""
+OPENAPI_PATHS = {}

@@ -1,0 +1,2 @@
+"""Pages for deadlines (being built)."""
+from rbtasks.deadlines import bp  # noqa: F401

@@ -1,0 +1,2 @@
+"""JSON endpoints for evidence (being built)."""
+OPENAPI_PATHS = {}

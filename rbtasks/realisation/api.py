@@ -1,0 +1,2 @@
+"""JSON endpoints for realisation (being built)."""
+OPENAPI_PATHS = {}

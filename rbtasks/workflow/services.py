@@ -1,0 +1,122 @@
+"""Moving an action item through its statuses.
+
+Checks run in the order users understand them: may this person act at
+all (403), is the item in a status this action starts from (409, naming
+the current status), is everything the action needs there (422). Nothing
+changes unless all pass; every transition is logged with actor, time and
+reason, and respects the version the actor saw.
+"""
+import sqlalchemy as sa
+from flask_babel import gettext as _
+
+from rbtasks.accounts.roles import ADMIN as ADMIN_ROLE
+from rbtasks.errors import InvalidTransition, PermissionDenied, StaleVersion, ValidationError
+from rbtasks.evidence.models import Evidence
+from rbtasks.extensions import db
+from rbtasks.items.constants import STATUS_LABELS
+from rbtasks.items.models import ActivityEntry
+from rbtasks.items.permissions import coordinates
+from rbtasks.items.services import _flush_or_conflict
+from rbtasks.workflow.rules import ACTIONS, ADMIN, COORDINATOR, OWNER, RULES
+
+MAX_TEXT = 5_000
+
+
+def relations(actor, item):
+    """How ``actor`` stands to ``item``: owner, coordinator of its pokja, admin."""
+    found = set()
+    if item.owner_id is not None and item.owner_id == actor.id:
+        found.add(OWNER)
+    if coordinates(actor, item.pokja_id):
+        found.add(COORDINATOR)
+    if actor.role == ADMIN_ROLE:
+        found.add(ADMIN)
+    return found
+
+
+def may_act(actor, item, rule):
+    """Whether the actor's relation to the item lets them take this action at all."""
+    mine = relations(actor, item)
+    if rule.action == "verify" and OWNER in mine:
+        return False  # evidence is checked by someone other than its owner
+    return bool(mine & set(rule.actors))
+
+
+def allowed_actions(actor, item):
+    """The actions the actor may take now: the buttons the item page shows."""
+    return [rule for rule in RULES.values()
+            if item.status in rule.sources and may_act(actor, item, rule)]
+
+
+def _evidence_count(item):
+    return db.session.scalar(
+        sa.select(sa.func.count(Evidence.id)).where(Evidence.item_id == item.id)
+    )
+
+
+def apply_transition(actor, item, action, expected_version, now, reason="", note=""):
+    """Take ``action`` on ``item``; returns the item in its new status."""
+    rule = RULES.get(action)
+    if rule is None:
+        raise ValidationError(_("Some fields are not valid."), {
+            "action": _("Unknown action. Use one of: %(actions)s.", actions=", ".join(ACTIONS))})
+    if not may_act(actor, item, rule):
+        if rule.action == "verify" and OWNER in relations(actor, item):
+            raise PermissionDenied(_("Evidence must be verified by someone other than the item's owner."))
+        raise PermissionDenied(_("You may not do this to this item."))
+    if item.status not in rule.sources:
+        raise InvalidTransition(_(
+            "This item is “%(status)s”; “%(action)s” is not possible from that status.",
+            status=STATUS_LABELS[item.status], action=rule.label))
+    reason, note = (reason or "").strip(), (note or "").strip()
+    errors = {}
+    if rule.needs_reason and not reason:
+        errors["reason"] = _("Give a reason.")
+    if len(reason) > MAX_TEXT:
+        errors["reason"] = _("At most %(count)d characters.", count=MAX_TEXT)
+    if len(note) > MAX_TEXT:
+        errors["note"] = _("At most %(count)d characters.", count=MAX_TEXT)
+    if rule.needs_evidence:
+        if not note:
+            errors["note"] = _("Write a realisation note: what was done.")
+        if _evidence_count(item) == 0:
+            errors["evidence"] = _("Add at least one piece of evidence (data dukung) first.")
+    if errors:
+        raise ValidationError(_("Some fields are not valid."), errors)
+    if expected_version is None:
+        raise ValidationError(_("Some fields are not valid."),
+                              {"version": _("This field is required.")})
+    if expected_version != item.version:
+        raise StaleVersion(_("Someone else changed this item while you were looking at it. "
+                             "Reload it and try again."))
+
+    old_status = item.status
+    _apply_effects(item, rule, now, reason, note)
+    item.status = rule.target
+    item.updated_at = now
+    item.updated_by_id = actor.id
+    db.session.add(ActivityEntry(
+        item_id=item.id, actor_id=actor.id, at=now, action=rule.action, field="status",
+        old_value=old_status, new_value=rule.target, note=reason or note or None,
+    ))
+    _flush_or_conflict()
+    return item
+
+
+def _apply_effects(item, rule, now, reason, note):
+    if rule.action == "block":
+        item.block_reason = reason
+    elif rule.action == "unblock":
+        item.block_reason = None
+    elif rule.action == "submit":
+        item.submitted_at = now
+        item.realisation_note = note
+    elif rule.action == "verify":
+        item.completed_at = now
+        item.progress = 100
+    elif rule.action == "return":
+        item.submitted_at = None
+    elif rule.action == "reopen":
+        item.completed_at = None
+    if rule.action in ("cancel", "reopen") and item.block_reason:
+        item.block_reason = None

@@ -1,0 +1,67 @@
+"""The item page shows only the buttons the signed-in user may press, and they work."""
+from rbtasks.evidence.models import Evidence
+from rbtasks.items.models import ActionItem
+from tests.conftest import csrf_token_from
+
+
+def _buttons(html):
+    """The transition actions the page offers (each form carries data-action)."""
+    return {part.split('"')[0] for part in html.split('data-action="')[1:]}
+
+
+def test_buttons_follow_role_and_status(login, make_user, make_pokja, make_item):
+    owner = make_user(role="member")
+    coordinator = make_user(role="coordinator")
+    leader = make_user(role="leader")
+    pokja = make_pokja(coordinators=[coordinator], members=[owner])
+    in_progress = make_item(pokja=pokja, owner=owner, status="in_progress")
+    submitted = make_item(pokja=pokja, owner=owner, status="submitted")
+
+    owner_page = login(owner).get(f"/items/{in_progress.id}").get_data(as_text=True)
+    assert _buttons(owner_page) == {"block", "submit"}
+    coordinator_client = login(coordinator)
+    assert _buttons(coordinator_client.get(f"/items/{submitted.id}").get_data(as_text=True)) == {
+        "verify", "return", "cancel"}
+    assert _buttons(login(leader).get(f"/items/{submitted.id}").get_data(as_text=True)) == set()
+    assert _buttons(login(owner).get(f"/items/{submitted.id}").get_data(as_text=True)) == set()
+
+
+def test_owner_submits_from_the_page_and_a_repeat_is_refused_with_a_message(
+    login, make_user, make_pokja, make_item, db, now
+):
+    owner = make_user(role="member")
+    item = make_item(pokja=make_pokja(members=[owner]), owner=owner, status="in_progress")
+    db.session.add(Evidence(item_id=item.id, kind="sk", url="https://jdih.nttprov.go.id/sk", added_at=now))
+    db.session.commit()
+    client = login(owner)
+    html = client.get(f"/items/{item.id}").get_data(as_text=True)
+    form = {"csrf_token": csrf_token_from(html), "action": "submit", "version": "1",
+            "note": "SK telah ditetapkan"}
+    response = client.post(f"/items/{item.id}/transitions", data=form)
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(ActionItem, item.id).status == "submitted"
+
+    again = client.post(f"/items/{item.id}/transitions", data=form, follow_redirects=True)
+    page = again.get_data(as_text=True)
+    assert "flash-error" in page
+    db.session.expire_all()
+    assert db.session.get(ActionItem, item.id).version == 2
+
+
+def test_a_user_who_may_not_act_gets_403_from_the_page(login, make_user, make_pokja, make_item, db):
+    leader = make_user(role="leader")
+    item = make_item(status="not_started")
+    client = login(leader)
+    html = client.get(f"/items/{item.id}").get_data(as_text=True)
+    response = client.post(f"/items/{item.id}/transitions", data={
+        "csrf_token": csrf_token_from(html), "action": "start", "version": "1"})
+    assert response.status_code == 403
+    db.session.expire_all()
+    assert db.session.get(ActionItem, item.id).status == "not_started"
+
+
+def test_block_reason_is_shown(login, make_user, make_pokja, make_item):
+    owner = make_user(role="member")
+    item = make_item(owner=owner, status="blocked", block_reason="Menunggu SK Gubernur")
+    assert "Menunggu SK Gubernur" in login(owner).get(f"/items/{item.id}").get_data(as_text=True)
