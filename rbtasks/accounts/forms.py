@@ -1,11 +1,69 @@
 """Forms for signing in and managing one's account."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, EmailField, PasswordField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+
+from rbtasks.accounts.services import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+
+LANGUAGE_CHOICES = [("id", "Bahasa Indonesia"), ("en", "English")]
+
+
+def _new_password_validators():
+    return [
+        DataRequired(),
+        Length(min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH,
+               message=_l("Between %(min)d and %(max)d characters.")),
+    ]
+
+
+def _confirmation_validators(other):
+    return [DataRequired(), EqualTo(other, message=_l("The two passwords do not match."))]
+
+
+def _strip(value):
+    # Addresses pasted from an email or WhatsApp often carry spaces.
+    return value.strip() if isinstance(value, str) else value
+
+
+def apply_errors(form, error):
+    """Show a service's ValidationError on the form fields it names."""
+    for name, message in error.fields.items():
+        field = getattr(form, name, None)
+        if field is not None:
+            field.errors = [*field.errors, message]
 
 
 class LoginForm(FlaskForm):
-    email = EmailField(_l("Email"), validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField(_l("Email"), filters=[_strip],
+                       validators=[DataRequired(), Email(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
     remember = BooleanField(_l("Keep me signed in"))
+
+
+class ForgotPasswordForm(FlaskForm):
+    email = EmailField(_l("Email"), filters=[_strip],
+                       validators=[DataRequired(), Email(), Length(max=254)])
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField(_l("New password"), validators=_new_password_validators())
+    confirm = PasswordField(_l("New password again"),
+                            validators=_confirmation_validators("password"))
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField(_l("Current password"),
+                                     validators=[DataRequired(), Length(max=200)])
+    new_password = PasswordField(_l("New password"), validators=_new_password_validators())
+    confirm = PasswordField(_l("New password again"),
+                            validators=_confirmation_validators("new_password"))
+
+
+class ProfileForm(FlaskForm):
+    locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
+    phone = StringField(_l("Phone (WhatsApp)"), validators=[Optional(), Length(max=40)])
+
+
+class ApiTokenForm(FlaskForm):
+    name = StringField(_l("Token name"), validators=[DataRequired(), Length(max=100)])

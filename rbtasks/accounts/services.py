@@ -3,14 +3,23 @@
 Services take plain values and the acting user; they flush, the edge commits.
 """
 import hashlib
+import re
+from functools import cache
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from rbtasks.accounts.models import User
+from rbtasks.errors import ValidationError
 from rbtasks.extensions import db
 
-# A real scrypt hash, so an unknown email costs the same time as a wrong password.
-_DUMMY_HASH = None
+LANGUAGES = ("id", "en")
+MIN_PASSWORD_LENGTH = 10
+MAX_PASSWORD_LENGTH = 200
+# The same rule as the admin's user form (rbtasks.accounts.users.clean_phone).
+_PHONE = re.compile(r"^\+?[0-9 ().-]+$")
+MAX_PHONE_LENGTH = 40
 
 
 def normalise_email(email):
@@ -21,21 +30,72 @@ def find_user_by_email(email):
     return db.session.scalar(sa.select(User).where(User.email == normalise_email(email)))
 
 
+@cache
+def _dummy_hash():
+    return generate_password_hash("not-a-password")
+
+
 def authenticate(email, password):
-    """The active user with this email and password, or None."""
-    global _DUMMY_HASH
+    """The active user with this email and password, or None.
+
+    An unknown email, an inactive account and a wrong password look the same
+    to the caller and take about the same time (a real hash is checked in
+    every case), so the sign-in page cannot be used to find accounts.
+    """
     user = find_user_by_email(email)
-    if user is None or not user.active:
-        if _DUMMY_HASH is None:
-            from werkzeug.security import generate_password_hash
-
-            _DUMMY_HASH = generate_password_hash("not-a-password")
-        from werkzeug.security import check_password_hash
-
-        check_password_hash(_DUMMY_HASH, password or "")
+    if user is None or not user.active or not user.password_hash:
+        check_password_hash(_dummy_hash(), password or "")
         return None
     return user if user.check_password(password or "") else None
 
 
 def token_digest(token):
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def check_new_password(password, field="new_password"):
+    """Raise ValidationError unless ``password`` is acceptable as a new password."""
+    if len(password or "") < MIN_PASSWORD_LENGTH:
+        raise ValidationError(
+            _("The password must be at least %(count)d characters long.",
+              count=MIN_PASSWORD_LENGTH),
+            {field: _("At least %(count)d characters.", count=MIN_PASSWORD_LENGTH)},
+        )
+    if len(password) > MAX_PASSWORD_LENGTH:
+        raise ValidationError(
+            _("The password must be at most %(count)d characters long.",
+              count=MAX_PASSWORD_LENGTH),
+            {field: _("At most %(count)d characters.", count=MAX_PASSWORD_LENGTH)},
+        )
+
+
+def change_password(user, current_password, new_password):
+    """Set a new password for ``user``, who must prove the current one.
+
+    Changing the password ends the user's other sessions (see
+    ``rbtasks.accounts.passwords.password_fingerprint``).
+    """
+    if not user.check_password(current_password or ""):
+        message = _("The current password is wrong.")
+        raise ValidationError(message, {"current_password": message})
+    check_new_password(new_password)
+    if user.check_password(new_password):
+        message = _("The new password must differ from the current one.")
+        raise ValidationError(message, {"new_password": message})
+    user.set_password(new_password)
+    db.session.flush()
+
+
+def update_own_settings(user, locale, phone):
+    """Save the settings a user may change themselves: language and phone."""
+    if locale not in LANGUAGES:
+        message = _("Choose Bahasa Indonesia or English.")
+        raise ValidationError(message, {"locale": message})
+    phone = (phone or "").strip()
+    if phone and (len(phone) > MAX_PHONE_LENGTH or not _PHONE.match(phone)
+                  or sum(char.isdigit() for char in phone) < 6):
+        message = _("Enter a phone number such as +62 812 3456 7890.")
+        raise ValidationError(message, {"phone": message})
+    user.locale = locale
+    user.phone = phone or None
+    db.session.flush()

@@ -40,7 +40,17 @@ def user_for_token(plain, now):
     return token.user
 
 
+def list_api_tokens(user):
+    """The user's tokens, newest first, revoked ones included (for the record)."""
+    return db.session.scalars(
+        sa.select(ApiToken).where(ApiToken.user_id == user.id)
+        .order_by(ApiToken.created_at.desc(), ApiToken.id.desc())
+    ).all()
+
+
 def revoke_api_token(user, token_id, now):
+    """Revoke one of ``user``'s own tokens; False when it is not theirs or
+    does not exist. Revoking twice keeps the first moment."""
     token = db.session.get(ApiToken, token_id)
     if token is None or token.user_id != user.id:
         return False

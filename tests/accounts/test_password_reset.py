@@ -1,0 +1,243 @@
+"""Forgotten passwords: the emailed, single-use, time-limited reset link."""
+import logging
+import re
+from datetime import timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from rbtasks.timeutil import utc_now
+from tests.conftest import page_csrf
+from tests.smtp import html_part, text_part
+
+LINK = re.compile(r"http://rbtasks\.test(/reset-password/[A-Za-z0-9_-]+)")
+SAME_ANSWER = "we have sent it a link to choose a new password"
+
+
+def ask_for_reset(client, email):
+    token = page_csrf(client, "/forgot-password")
+    return client.post("/forgot-password", data={"email": email, "csrf_token": token})
+
+
+def choose_password(client, path, password, confirm=None):
+    token = page_csrf(client, "/forgot-password")  # the session's token, valid on any form
+    return client.post(path, data={"password": password, "confirm": confirm or password,
+                                   "csrf_token": token})
+
+
+def sign_in(app, email, password):
+    client = app.test_client()
+    token = page_csrf(client, "/login")
+    response = client.post("/login", data={"email": email, "password": password,
+                                           "csrf_token": token})
+    return response.status_code == 302
+
+
+def reset_rows(db, user):
+    from rbtasks.accounts.models import PasswordResetToken
+
+    return db.session.scalars(sa.select(PasswordResetToken)
+                              .where(PasswordResetToken.user_id == user.id)).all()
+
+
+def link_in(message):
+    return LINK.search(message.body).group(1)
+
+
+# ---- the whole journey, through the real SMTP server -----------------------
+
+def test_reset_email_arrives_and_its_link_sets_a_new_password(app, client, mailbox, make_user):
+    user = make_user(name="Yohanes Nggadas")
+    response = ask_for_reset(client, user.email.upper())
+    assert response.status_code == 302
+    assert SAME_ANSWER in client.get(response.headers["Location"]).get_data(as_text=True)
+
+    [message] = mailbox.to(user.email)
+    text, html = text_part(message), html_part(message)
+    assert message["Subject"] == "Choose a new password for rbtasks"
+    assert "Yohanes Nggadas" in text and "Yohanes Nggadas" in html
+    assert "WITA" in text  # the expiry, in the province's time
+    assert "ignore this email" in text
+    path = LINK.search(text).group(1)
+    assert f'href="http://rbtasks.test{path}"' in html
+
+    assert client.get(path).status_code == 200
+    assert choose_password(client, path, "kata-sandi-baru-2026").status_code == 302
+    assert sign_in(app, user.email, "kata-sandi-baru-2026")
+    assert not sign_in(app, user.email, "rahasia-123")
+
+    second_use = client.get(path)
+    assert second_use.status_code == 410
+    assert "already been used" in second_use.get_data(as_text=True)
+    assert choose_password(client, path, "lagi-lagi-baru-2026").status_code == 410
+    assert not sign_in(app, user.email, "lagi-lagi-baru-2026")
+
+
+@pytest.mark.parametrize("who", ["unknown", "inactive"])
+def test_the_answer_is_the_same_whether_or_not_the_account_exists(client, mailbox, make_user,
+                                                                   who):
+    known = make_user()
+    other = "tidak.ada@ntt.go.id" if who == "unknown" else make_user(active=False).email
+
+    answers = []
+    for email in (known.email, other):
+        response = ask_for_reset(client, email)
+        page = client.get(response.headers["Location"]).get_data(as_text=True)
+        answers.append((response.status_code, response.headers["Location"],
+                        page.replace(email, "EMAIL")))
+
+    assert answers[0] == answers[1]
+    assert [entry["to"] for entry in mailbox.received()] == [[known.email]]
+
+
+def test_forgot_password_form_needs_an_email_address(client, mailbox):
+    response = ask_for_reset(client, "bukan-alamat")
+    assert response.status_code == 200
+    assert "Invalid email address" in response.get_data(as_text=True)
+    assert mailbox.received() == []
+
+
+def test_the_forgot_password_form_is_rate_limited(client, mailbox):
+    for _attempt in range(5):
+        assert ask_for_reset(client, "siapa@ntt.go.id").status_code == 302
+    refused = ask_for_reset(client, "siapa@ntt.go.id")
+    assert refused.status_code == 429
+    assert "Too many attempts" in refused.get_data(as_text=True)
+
+
+def test_without_a_mail_server_the_reset_is_logged_not_sent(app, client, mailbox, make_user,
+                                                          monkeypatch, caplog):
+    # Alembic's logging setup (migrations/env.py) disables loggers that exist
+    # when a test app migrates its database.
+    monkeypatch.setattr(logging.getLogger("rbtasks.accounts.passwords"), "disabled", False)
+    monkeypatch.setattr(app.extensions["mail"], "server", "")
+    user = make_user()
+    with caplog.at_level(logging.INFO):
+        response = ask_for_reset(client, user.email)
+
+    assert response.status_code == 302
+    assert SAME_ANSWER in client.get("/login").get_data(as_text=True)
+    assert mailbox.received() == []
+    assert any(f"reset email for {user.email} could not be sent because no mail server"
+               in record.getMessage() for record in caplog.records)
+
+
+# ---- the services, with time passed in --------------------------------------
+
+def test_only_a_digest_of_the_link_is_stored(db, make_user, now):
+    from rbtasks.accounts.passwords import request_password_reset
+    from rbtasks.accounts.services import token_digest
+
+    user = make_user()
+    message = request_password_reset(user.email, now)
+    plain = link_in(message).rsplit("/", 1)[1]
+
+    [row] = reset_rows(db, user)
+    assert row.token_hash == token_digest(plain) != plain
+    assert row.expires_at == now + timedelta(minutes=60)
+
+
+def test_nothing_is_prepared_for_unknown_or_inactive_addresses(db, make_user, now):
+    from rbtasks.accounts.passwords import request_password_reset
+
+    inactive = make_user(active=False)
+    assert request_password_reset("tidak.ada@ntt.go.id", now) is None
+    assert request_password_reset(inactive.email, now) is None
+    assert reset_rows(db, inactive) == []
+
+
+def test_an_expired_link_gets_a_clear_page(client, db, make_user):
+    from rbtasks.accounts.passwords import request_password_reset
+
+    user = make_user()
+    # The views read the real clock, so the request is made 61 minutes before it.
+    path = link_in(request_password_reset(user.email, utc_now() - timedelta(minutes=61)))
+    db.session.commit()
+
+    response = client.get(path)
+    assert response.status_code == 410
+    page = response.get_data(as_text=True)
+    assert "This password reset link has expired." in page
+    assert "/forgot-password" in page
+    assert choose_password(client, path, "kata-sandi-baru-2026").status_code == 410
+
+
+def test_expiry_is_exact(db, make_user, now):
+    from rbtasks.accounts.passwords import ResetLinkInvalid, find_reset_token
+    from rbtasks.accounts.passwords import request_password_reset
+
+    user = make_user()
+    plain = link_in(request_password_reset(user.email, now)).rsplit("/", 1)[1]
+    assert find_reset_token(plain, now + timedelta(minutes=59, seconds=59)).user_id == user.id
+    with pytest.raises(ResetLinkInvalid) as error:
+        find_reset_token(plain, now + timedelta(minutes=60))
+    assert error.value.reason == "expired"
+
+
+def test_an_unknown_link_gets_a_clear_page(client):
+    response = client.get("/reset-password/bukan-token-yang-benar")
+    assert response.status_code == 404
+    assert "This password reset link is not valid." in response.get_data(as_text=True)
+
+
+def test_a_new_request_cancels_the_older_link(client, db, make_user):
+    from rbtasks.accounts.passwords import request_password_reset
+
+    user = make_user()
+    earlier = utc_now() - timedelta(minutes=5)
+    older = link_in(request_password_reset(user.email, earlier))
+    newer = link_in(request_password_reset(user.email, earlier + timedelta(minutes=2)))
+    db.session.commit()
+
+    assert client.get(older).status_code == 404
+    assert client.get(newer).status_code == 200
+    assert len(reset_rows(db, user)) == 1
+
+
+def test_a_second_request_within_a_minute_sends_nothing_new(db, make_user, now):
+    from rbtasks.accounts.passwords import request_password_reset
+
+    user = make_user()
+    first = request_password_reset(user.email, now)
+    assert request_password_reset(user.email, now + timedelta(seconds=30)) is None
+    assert [row.created_at for row in reset_rows(db, user)] == [now]
+    assert first is not None
+
+
+def test_a_bad_new_password_keeps_the_link_usable(app, client, db, make_user):
+    from rbtasks.accounts.passwords import request_password_reset
+
+    user = make_user()
+    path = link_in(request_password_reset(user.email, utc_now()))
+    db.session.commit()
+
+    too_short = choose_password(client, path, "pendek")
+    assert too_short.status_code == 422
+    assert "Between 10 and 200 characters." in too_short.get_data(as_text=True)
+    mismatch = choose_password(client, path, "kata-sandi-baru-2026", "kata-sandi-lain-2026")
+    assert mismatch.status_code == 422
+    assert "The two passwords do not match." in mismatch.get_data(as_text=True)
+
+    assert sign_in(app, user.email, "rahasia-123")
+    assert choose_password(client, path, "kata-sandi-baru-2026").status_code == 302
+
+
+def test_a_link_stops_working_when_the_account_is_deactivated(client, db, make_user):
+    from rbtasks.accounts.passwords import request_password_reset
+
+    user = make_user()
+    path = link_in(request_password_reset(user.email, utc_now()))
+    user.active = False
+    db.session.commit()
+    assert client.get(path).status_code == 404
+
+
+def test_the_email_speaks_the_recipients_language(make_user, now):
+    from rbtasks.accounts.passwords import request_password_reset
+
+    indonesian = request_password_reset(make_user(locale="id").email, now)
+    english = request_password_reset(make_user(locale="en").email, now)
+    assert '<html lang="id">' in indonesian.html
+    assert '<html lang="en">' in english.html
+    # 25 Nov 2026 11:00 WITA: an hour after the (fixed) request, in both languages.
+    assert "11:00 WITA" in indonesian.body and "11:00 WITA" in english.body
