@@ -1,0 +1,172 @@
+"""The acting user, and the field checks every admin service shares.
+
+Every service takes the acting user first. Reads of reference data and users
+are open to any signed-in, active user (owners must be pickable in forms);
+writes are for admins only. Operator commands (``flask rb ...``) act as
+:data:`SYSTEM`, a sentinel no request can produce: a view passes
+``current_user`` and the API ``g.api_user``, so ``None`` (nobody signed in)
+is always refused and never means "trusted".
+
+The checkers collect one message per field in :class:`FieldErrors`, so a
+service validates everything before it touches a row and a refused change
+leaves the database as it was. This module imports no models, so both
+``rbtasks.accounts.users`` and ``rbtasks.organisation.services`` can use it
+without an import cycle (accounts.models imports organisation.models).
+"""
+import re
+
+from email_validator import EmailNotValidError, validate_email
+from flask_babel import gettext as _
+
+from rbtasks.errors import NotFound, PermissionDenied, ValidationError
+from rbtasks.extensions import db
+# A module reference, not a name: rbtasks.permissions imports this package.
+from rbtasks import permissions
+
+MAX_ID = 2_147_483_647  # the largest INTEGER every database accepts
+MAX_PER_PAGE = 100
+
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+_PHONE = re.compile(r"^\+?[0-9 ().-]+$")
+
+
+# ---- who is acting ---------------------------------------------------------
+
+class _SystemActor:
+    """The operator at the command line: trusted, but nobody's account."""
+
+    active = True
+    role = None
+
+    def __repr__(self):
+        return "<SYSTEM>"
+
+
+SYSTEM = _SystemActor()
+
+
+def require_writer(actor):
+    """Reference data and accounts are changed by admins (or the operator)."""
+    if actor is not SYSTEM:
+        permissions.require_admin(actor)
+
+
+def require_reader(actor):
+    """Any signed-in, active user may read reference data and the user list."""
+    if actor is SYSTEM:
+        return
+    if actor is None or not getattr(actor, "active", False):
+        raise PermissionDenied(_("You are not allowed to do that."))
+
+
+# ---- checking input ----------------------------------------------------------
+
+class FieldErrors:
+    """Collects one message per field, then raises them all together."""
+
+    def __init__(self):
+        self.fields = {}
+
+    def add(self, field, message):
+        self.fields.setdefault(field, message)
+
+    def raise_if_any(self):
+        if self.fields:
+            raise ValidationError(_("Some fields are not valid."), self.fields)
+
+
+def clean_text(errors, field, value, max_length, required=True):
+    """Stripped single-line text; None when blank and optional."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        errors.add(field, _("Must be text."))
+        return None
+    value = value.strip()
+    if not value:
+        if required:
+            errors.add(field, _("This field is required."))
+        return None
+    if len(value) > max_length:
+        errors.add(field, _("At most %(count)d characters.", count=max_length))
+        return None
+    if _CONTROL_CHARACTERS.search(value):
+        errors.add(field, _("Must not contain control characters."))
+        return None
+    return value
+
+
+def clean_email(errors, field, value, required=True):
+    """A syntactically valid address, lower-cased; None when blank and optional."""
+    text = clean_text(errors, field, value, 254, required)
+    if text is None:
+        return None
+    try:
+        checked = validate_email(text, check_deliverability=False)
+    except EmailNotValidError:
+        errors.add(field, _("Enter a valid email address."))
+        return None
+    return checked.normalized.lower()  # as accounts.services.normalise_email
+
+
+def clean_phone(errors, field, value):
+    text = clean_text(errors, field, value, 40, required=False)
+    if text is not None and (not _PHONE.match(text) or sum(c.isdigit() for c in text) < 6):
+        errors.add(field, _("Enter a phone number such as +62 812 3456 7890."))
+        return None
+    return text
+
+
+def clean_choice(errors, field, value, choices):
+    if value not in choices:
+        errors.add(field, _("Choose one of: %(choices)s.", choices=", ".join(choices)))
+        return None
+    return value
+
+
+def clean_bool(errors, field, value):
+    if not isinstance(value, bool):
+        errors.add(field, _("Must be true or false."))
+        return None
+    return value
+
+
+def clean_search(q):
+    """The text of a search box; a 422 on ``q`` when it is absurdly long."""
+    text = (q or "").strip()
+    if len(text) > 200:
+        raise ValidationError(_("Some fields are not valid."),
+                              {"q": _("At most %(count)d characters.", count=200)})
+    return text.lower() or None
+
+
+def is_id(value):
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_ID
+
+
+def reference(errors, field, model, value, message):
+    """The row ``value`` points at; None (and an error) when there is none."""
+    if value is None:
+        return None
+    row = db.session.get(model, value) if is_id(value) else None
+    if row is None:
+        errors.add(field, message)
+    return row
+
+
+def get_or_404(model, row_id, message):
+    row = db.session.get(model, row_id) if is_id(row_id) else None
+    if row is None:
+        raise NotFound(message)
+    return row
+
+
+def check_known(values, allowed):
+    unknown = set(values) - set(allowed)
+    if unknown:  # a programming error, not bad input: schemas forbid extra fields
+        raise TypeError(f"unknown fields: {sorted(unknown)}")
+
+
+def paginate(statement, page, per_page):
+    return db.paginate(statement, page=page, per_page=per_page, max_per_page=MAX_PER_PAGE,
+                       error_out=False)

@@ -1,0 +1,64 @@
+"""API shapes of user accounts.
+
+Input models check JSON types and lengths strictly; the services check the
+rest. ``UserOut.dump(user)`` is the one place a user becomes JSON; the
+password (or its hash) is never part of it.
+"""
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from rbtasks.accounts.roles import ROLES
+from rbtasks.accounts.checks import MAX_ID
+from rbtasks.accounts.users import LOCALES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
+
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+Email = Annotated[str, StringConstraints(min_length=1, max_length=254)]
+Phone = Annotated[str, StringConstraints(max_length=40)]
+Password = Annotated[str, StringConstraints(min_length=PASSWORD_MIN_LENGTH,
+                                            max_length=PASSWORD_MAX_LENGTH)]
+Role = Literal[ROLES]
+Locale = Literal[LOCALES]
+
+
+class _Input(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class UserCreate(_Input):
+    name: Name
+    email: Email
+    role: Role
+    password: Password
+    agency_id: Id | None = None
+    phone: Phone | None = None
+    locale: Locale = "id"
+    active: bool = True
+
+
+class UserUpdate(_Input):
+    name: Name = None
+    email: Email = None
+    role: Role = None
+    agency_id: Id | None = None
+    phone: Phone | None = None
+    locale: Locale = None
+    active: bool = None
+
+
+class UserOut(BaseModel):
+    id: int
+    name: str
+    email: str
+    role: Role
+    agency_id: int | None
+    phone: str | None
+    locale: Locale
+    active: bool
+
+    @classmethod
+    def dump(cls, user):
+        return cls(id=user.id, name=user.name, email=user.email, role=user.role,
+                   agency_id=user.agency_id, phone=user.phone, locale=user.locale,
+                   active=user.active).model_dump()

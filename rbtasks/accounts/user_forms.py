@@ -1,0 +1,48 @@
+"""Forms of the user admin pages. Field names equal the service's."""
+from flask_babel import lazy_gettext as _l
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Length, Optional
+
+from rbtasks.accounts.roles import ROLE_LABELS, ROLES
+from rbtasks.accounts.users import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
+from rbtasks.organisation.forms import NO_CHOICE, ServiceForm, optional_int
+
+# Each language is named in itself, so everyone can find their own.
+LOCALE_CHOICES = [("id", "Bahasa Indonesia"), ("en", "English")]
+
+
+class UserForm(ServiceForm):
+    service_fields = ("name", "email", "role", "agency_id", "phone", "locale", "active",
+                      "password")
+
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
+    role = SelectField(_l("Role"), choices=[(role, ROLE_LABELS[role]) for role in ROLES])
+    agency_id = SelectField(_l("Agency"), coerce=optional_int)
+    phone = StringField(_l("Phone or WhatsApp (optional)"), validators=[Length(max=40)])
+    locale = SelectField(_l("Language"), choices=LOCALE_CHOICES, default="id")
+    active = BooleanField(_l("Active"), default=True,
+                          description=_l("An inactive user cannot sign in; their tasks and "
+                                         "history stay."))
+
+    def set_choices(self, agencies):
+        self.agency_id.choices = [NO_CHOICE] + [
+            (agency.id, f"{agency.name} ({agency.code})") for agency in agencies
+        ]
+
+
+class NewUserForm(UserForm):
+    password = PasswordField(
+        _l("Initial password"),
+        validators=[DataRequired(), Length(min=PASSWORD_MIN_LENGTH, max=PASSWORD_MAX_LENGTH)],
+        description=_l("At least %(count)d characters. Tell it to the user in person.",
+                       count=PASSWORD_MIN_LENGTH),
+    )
+
+
+class EditUserForm(UserForm):
+    password = PasswordField(
+        _l("New password"),
+        validators=[Optional(), Length(min=PASSWORD_MIN_LENGTH, max=PASSWORD_MAX_LENGTH)],
+        description=_l("Leave empty to keep the current password."),
+    )

@@ -1,0 +1,156 @@
+"""Forms of the admin pages for areas, agencies and pokja, and the small
+helpers every admin page (these and the user pages) shares: the admin-only
+guard, saving a form through a service, and reading the page number.
+
+Field names equal the services' field names, so a ValidationError from a
+service lands under the field it is about.
+"""
+from functools import wraps
+
+from flask import flash, request
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, IntegerField, SelectField, SelectMultipleField
+from wtforms import StringField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from rbtasks.accounts.checks import require_writer
+from rbtasks.accounts.roles import COORDINATOR, ROLE_LABELS
+from rbtasks.errors import ValidationError
+from rbtasks.extensions import db
+
+NO_CHOICE = ("", "—")
+
+
+def admin_page(view):
+    """Signed in, and allowed to change reference data (an admin); else 403."""
+
+    @wraps(view)
+    @login_required
+    def guarded(*args, **kwargs):
+        require_writer(current_user)
+        return view(*args, **kwargs)
+
+    return guarded
+
+
+def save_form(form, save):
+    """On a valid submission call ``save()`` and commit; True when it was saved.
+
+    A service's ValidationError is shown under the fields it names (anything
+    else as a flash) and the session is rolled back, so nothing changes.
+    """
+    if not form.validate_on_submit():
+        return False
+    try:
+        save()
+    except ValidationError as error:
+        db.session.rollback()
+        show_errors(form, error)
+        return False
+    db.session.commit()
+    return True
+
+
+def show_errors(form, error):
+    unplaced = []
+    for name, message in error.fields.items():
+        if name in form and name != "csrf_token":
+            form[name].errors = [*form[name].errors, message]
+        else:
+            unplaced.append(message)
+    flash(" ".join([error.message, *unplaced]), "error")
+
+
+def requested_page():
+    """The ``page`` query argument of a list page (1 when absent or nonsense)."""
+    page = request.args.get("page", 1, type=int)
+    return page if 1 <= page <= 100_000 else 1
+
+
+def optional_int(value):
+    """Coerces a select's value: the empty choice is None."""
+    if value in (None, "", "None"):
+        return None
+    return int(value)
+
+
+class ServiceForm(FlaskForm):
+    """A form whose ``values()`` are the keyword arguments of a service."""
+
+    service_fields = ()
+
+    def values(self):
+        return {name: self[name].data for name in self.service_fields}
+
+
+class AreaForm(ServiceForm):
+    service_fields = ("name", "position", "active")
+
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    position = IntegerField(_l("Position in lists"),
+                            validators=[Optional(), NumberRange(min=0, max=100_000)],
+                            description=_l("Leave empty to put the area last."))
+    active = BooleanField(_l("Active"), default=True,
+                          description=_l("Inactive areas stay on old items but cannot be "
+                                         "chosen for new ones."))
+
+    def values(self):
+        values = super().values()
+        if values["position"] is None:
+            del values["position"]  # the service puts a new area last; an edit keeps it
+        return values
+
+
+class AgencyForm(ServiceForm):
+    service_fields = ("name", "code", "head_name", "head_email", "head_phone", "parent_id")
+
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    code = StringField(_l("Short code"), validators=[DataRequired(), Length(max=30)],
+                       description=_l("Unique, for example BKD or BIRO-ORG."))
+    head_name = StringField(_l("Head's name"), validators=[DataRequired(), Length(max=200)])
+    head_email = EmailField(_l("Head's email"), validators=[DataRequired(), Length(max=254)])
+    head_phone = StringField(_l("Head's phone (optional)"), validators=[Length(max=40)])
+    parent_id = SelectField(_l("Parent agency (optional)"), coerce=optional_int)
+
+    def set_choices(self, agencies, editing=None):
+        self.parent_id.choices = [NO_CHOICE] + [
+            (agency.id, f"{agency.name} ({agency.code})")
+            for agency in agencies if editing is None or agency.id != editing.id
+        ]
+
+
+class PokjaForm(ServiceForm):
+    service_fields = ("name", "area_id", "lead_agency_id", "coordinator_ids", "member_ids")
+
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    area_id = SelectField(_l("Area of change"), coerce=optional_int)
+    lead_agency_id = SelectField(_l("Lead agency"), coerce=optional_int)
+    coordinator_ids = SelectMultipleField(
+        _l("Coordinators"), coerce=int, render_kw={"size": 8},
+        description=_l("Users with the pokja coordinator role are listed first."),
+    )
+    member_ids = SelectMultipleField(_l("Members"), coerce=int, render_kw={"size": 10})
+
+    def set_choices(self, areas, agencies, users):
+        self.area_id.choices = [NO_CHOICE] + [(area.id, area.name) for area in areas]
+        self.lead_agency_id.choices = [NO_CHOICE] + [
+            (agency.id, f"{agency.name} ({agency.code})") for agency in agencies
+        ]
+        coordinators = [user for user in users if user.role == COORDINATOR]
+        others = [user for user in users if user.role != COORDINATOR]
+        self.coordinator_ids.choices = {
+            str(ROLE_LABELS[COORDINATOR]): [_user_choice(user) for user in coordinators],
+            str(_l("Other users")): [_user_choice(user) for user in others],
+        }
+        self.member_ids.choices = [_user_choice(user) for user in users]
+
+    def load(self, pokja):
+        """Pre-select the pokja's current people (on the first GET)."""
+        self.coordinator_ids.data = [user.id for user in pokja.coordinators]
+        self.member_ids.data = [user.id for user in pokja.members]
+
+
+def _user_choice(user):
+    return user.id, f"{user.name} — {ROLE_LABELS[user.role]}"
