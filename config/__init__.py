@@ -65,6 +65,11 @@ class Config:
     REMEMBER_COOKIE_SECURE = SESSION_COOKIE_SECURE
     PERMANENT_SESSION_LIFETIME = timedelta(hours=12)
     MAX_CONTENT_LENGTH = _env_int("RBTASKS_MAX_REQUEST_BYTES", 12 * 1024 * 1024)
+    # Evidence uploads: the largest file accepted (below MAX_CONTENT_LENGTH, so
+    # an oversized file gets a clear message rather than a bare 413), and where
+    # files are kept (empty: the instance folder's "evidence" directory).
+    RBTASKS_MAX_UPLOAD_BYTES = _env_int("RBTASKS_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+    RBTASKS_EVIDENCE_DIR = os.environ.get("RBTASKS_EVIDENCE_DIR", "")
     WTF_CSRF_TIME_LIMIT = None  # tied to the session, which already expires
 
     @classmethod

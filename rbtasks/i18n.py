@@ -9,7 +9,7 @@ from flask_babel import format_date, format_datetime, get_locale
 from flask_login import current_user
 
 from rbtasks.accounts.roles import ROLE_LABELS
-from rbtasks.items.constants import PRIORITY_LABELS, STATUS_LABELS
+from rbtasks.items.constants import FIELD_LABELS, PRIORITY_LABELS, STATUS_LABELS
 
 
 def select_locale():
@@ -58,4 +58,12 @@ def init_template_helpers(app):
             "PRIORITY_LABELS": PRIORITY_LABELS,
             "ROLE_LABELS": ROLE_LABELS,
             "get_locale": get_locale,
+            "FIELD_LABELS": FIELD_LABELS,
+            "TRANSITION_LABELS": _transition_labels(),
         }
+
+
+def _transition_labels():
+    from rbtasks.workflow.rules import RULES
+
+    return {action: rule.label for action, rule in RULES.items()}

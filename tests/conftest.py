@@ -114,6 +114,7 @@ def app(database_url, smtp_server, tmp_path_factory):
         MAIL_SERVER = "127.0.0.1"
         MAIL_PORT = smtp_server.port
         MAIL_TIMEOUT = 5
+        RBTASKS_EVIDENCE_DIR = str(tmp_path_factory.mktemp("evidence"))
 
     app = create_app(Config)
     app.test_client_class = IsolatedClient

@@ -1,2 +1,147 @@
-"""JSON endpoints for evidence (being built)."""
-OPENAPI_PATHS = {}
+"""JSON endpoints for evidence: list, add (a link as JSON or a file as multipart),
+remove, download."""
+from flask import jsonify, request, url_for
+from flask_babel import gettext as _
+
+from rbtasks.api import api_bp
+from rbtasks.api.helpers import api_user, created, json_body, no_content, parse
+from rbtasks.api.spec import list_of, operation, path_id, ref
+from rbtasks.errors import ValidationError
+from rbtasks.evidence import filetypes, services
+from rbtasks.evidence.download import file_response
+from rbtasks.evidence.schemas import (
+    EvidenceOut,
+    FileEvidenceFields,
+    LinkEvidenceCreate,
+    evidence_to_dict,
+)
+from rbtasks.extensions import db
+from rbtasks.items.queries import get_item
+from rbtasks.timeutil import utc_now
+
+
+@api_bp.get("/items/<int:item_id>/evidence")
+def list_evidence(item_id):
+    item = get_item(api_user(), item_id)
+    return jsonify([evidence_to_dict(e) for e in services.list_evidence(api_user(), item)])
+
+
+def _uploaded_file():
+    files = request.files.getlist("file")
+    unexpected = sorted(set(request.files) - {"file"})
+    if unexpected:
+        raise ValidationError(_("Some fields are not valid."),
+                              {name: _("Unknown field.") for name in unexpected})
+    if len(files) != 1 or not files[0].filename:
+        message = _("Send exactly one file in the “file” field.")
+        raise ValidationError(message, {"file": message})
+    return files[0]
+
+
+@api_bp.post("/items/<int:item_id>/evidence")
+def add_evidence(item_id):
+    item = get_item(api_user(), item_id)
+    if request.mimetype == "multipart/form-data":
+        upload = _uploaded_file()
+        values = parse(FileEvidenceFields, request.form.to_dict(flat=True))
+        evidence = services.add_file_evidence(api_user(), item, values["kind"],
+                                              values["description"], upload.stream,
+                                              upload.filename, utc_now())
+    else:
+        values = parse(LinkEvidenceCreate, json_body())
+        evidence = services.add_link_evidence(api_user(), item, values["kind"],
+                                              values["description"], values["url"], utc_now())
+    db.session.commit()
+    location = (url_for("api.download_evidence", evidence_id=evidence.id)
+                if evidence.is_file else None)
+    return created(evidence_to_dict(evidence), location)
+
+
+@api_bp.delete("/evidence/<int:evidence_id>")
+def remove_evidence(evidence_id):
+    services.remove_evidence(api_user(), evidence_id, utc_now())
+    db.session.commit()
+    return no_content()
+
+
+@api_bp.get("/evidence/<int:evidence_id>/download")
+def download_evidence(evidence_id):
+    evidence, path = services.evidence_for_download(api_user(), evidence_id)
+    return file_response(evidence, path)
+
+
+_MULTIPART_SCHEMA = {
+    "type": "object",
+    "required": ["file", "kind"],
+    "additionalProperties": False,
+    "properties": {
+        "file": {"type": "string", "format": "binary", "description": (
+            "One file. Accepted by content, and the name's extension must agree: "
+            + filetypes.allowed_list_text() + ". At most RBTASKS_MAX_UPLOAD_BYTES "
+            "(10 MB unless configured).")},
+        "kind": FileEvidenceFields.model_json_schema()["properties"]["kind"],
+        "description": FileEvidenceFields.model_json_schema()["properties"]["description"],
+    },
+}
+
+_ADD_REQUEST = {
+    "required": True,
+    "description": "A link as JSON, or a file as multipart/form-data.",
+    "content": {
+        "application/json": {"schema": ref(LinkEvidenceCreate)},
+        "multipart/form-data": {
+            "schema": _MULTIPART_SCHEMA,
+            "encoding": {"file": {"contentType": ", ".join(filetypes.ALLOWED_TYPES)}},
+        },
+    },
+}
+
+
+def _add_operation():
+    result = operation("Add evidence: a link (JSON) or a file (multipart)", "evidence",
+                       {201: ref(EvidenceOut)}, errors=(400, 401, 403, 404, 409, 413, 422))
+    result["requestBody"] = _ADD_REQUEST
+    result["responses"]["201"]["headers"] = {"Location": {
+        "description": "For a file: its download URL", "schema": {"type": "string"}}}
+    result["responses"]["409"]["description"] = "The item is done or cancelled"
+    result["responses"]["413"]["description"] = "The request body exceeds the server's limit"
+    return result
+
+
+def _download_operation():
+    result = operation("Download an evidence file (as an attachment)", "evidence", {200: None},
+                       errors=(401, 404))
+    result["responses"]["200"]["content"] = {
+        content_type: {"schema": {"type": "string", "format": "binary"}}
+        for content_type in filetypes.ALLOWED_TYPES
+    }
+    result["responses"]["404"]["description"] = (
+        "Not found, not visible to this user, or a link (links have no file)")
+    return result
+
+
+def _remove_operation():
+    result = operation("Remove a piece of evidence and its file", "evidence", {204: None},
+                       errors=(401, 403, 404, 409))
+    result["responses"]["409"]["description"] = "The item is done"
+    return result
+
+
+_EVIDENCE_ID = path_id("evidence_id")
+
+OPENAPI_PATHS = {
+    "/items/{item_id}/evidence": {
+        "parameters": [path_id("item_id")],
+        "get": operation("The item's evidence (data dukung), oldest first", "evidence",
+                         {200: list_of(EvidenceOut)}, errors=(401, 404)),
+        "post": _add_operation(),
+    },
+    "/evidence/{evidence_id}": {
+        "parameters": [_EVIDENCE_ID],
+        "delete": _remove_operation(),
+    },
+    "/evidence/{evidence_id}/download": {
+        "parameters": [_EVIDENCE_ID],
+        "get": _download_operation(),
+    },
+}

@@ -6,7 +6,7 @@ in this order.
 """
 import importlib
 
-PANEL_FEATURES = ("workflow",)
+PANEL_FEATURES = ("workflow", "evidence", "realisation", "deadlines")
 
 
 def item_panels(actor, item, now):

@@ -6,12 +6,10 @@ the current status), is everything the action needs there (422). Nothing
 changes unless all pass; every transition is logged with actor, time and
 reason, and respects the version the actor saw.
 """
-import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from rbtasks.accounts.roles import ADMIN as ADMIN_ROLE
 from rbtasks.errors import InvalidTransition, PermissionDenied, StaleVersion, ValidationError
-from rbtasks.evidence.models import Evidence
 from rbtasks.extensions import db
 from rbtasks.items.constants import STATUS_LABELS
 from rbtasks.items.models import ActivityEntry
@@ -49,9 +47,9 @@ def allowed_actions(actor, item):
 
 
 def _evidence_count(item):
-    return db.session.scalar(
-        sa.select(sa.func.count(Evidence.id)).where(Evidence.item_id == item.id)
-    )
+    from rbtasks.evidence.services import count_evidence
+
+    return count_evidence(item.id)
 
 
 def apply_transition(actor, item, action, expected_version, now, reason="", note=""):

@@ -1,0 +1,36 @@
+"""The realisation panel of the item page (templates/realisation/_panel.html)."""
+from flask import url_for
+from flask_babel import format_decimal
+
+from rbtasks.realisation.services import (
+    QUARTERS,
+    achievement,
+    may_edit_quarters,
+    quarter_label,
+    quarter_rows,
+)
+
+
+def _shown(amount):
+    return "—" if amount is None else format_decimal(amount, format="#,##0.##")
+
+
+def item_panel(actor, item, now):
+    """Everything ``realisation_panel`` needs: four display rows and what the actor may do."""
+    rows = []
+    for quarter, row in zip(QUARTERS, quarter_rows(item)):
+        percent = achievement(row.target, row.realisation) if row else None
+        rows.append({
+            "quarter": quarter, "label": quarter_label(quarter), "empty": row is None,
+            "target": _shown(row.target if row else None),
+            "realisation": _shown(row.realisation if row else None),
+            "achievement": "—" if percent is None else f"{percent}%",
+            "obstacles": row.obstacles if row else "", "follow_up": row.follow_up if row else "",
+        })
+    may_edit = may_edit_quarters(actor, item)
+    return {
+        "item_id": item.id, "rows": rows, "has_any": any(not r["empty"] for r in rows),
+        "progress": item.progress, "progress_from_quarters": item.progress_from_quarters,
+        "may_edit": may_edit,
+        "edit_url": url_for("realisation.edit_quarters", item_id=item.id) if may_edit else None,
+    }

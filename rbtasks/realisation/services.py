@@ -1,0 +1,253 @@
+"""Quarterly targets and realisation (TW I–IV) of an action item.
+
+An item may carry, per quarter of its year, a target, the realisation
+reached, the obstacles met (kendala) and the follow-up plan (solusi /
+rencana tindak lanjut). Its progress can be entered directly or follow the
+realisation: 100 × Σ realisation / Σ target over the quarters with a
+target, capped at 100. Saving the quarters also touches the item row, so
+the item's version guards the quarters against two people saving at once.
+"""
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
+
+from rbtasks.errors import Conflict, PermissionDenied, StaleVersion, ValidationError
+from rbtasks.extensions import db
+from rbtasks.items.constants import CANCELLED, DONE, STATUS_LABELS
+from rbtasks.items.permissions import can_update_progress
+from rbtasks.items.services import _flush_or_conflict, _log
+from rbtasks.realisation.models import QuarterRealisation
+
+QUARTERS = (1, 2, 3, 4)
+NUMERALS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+MAX_NOTE = 2000
+MAX_AMOUNT = Decimal(10) ** 12
+CENT = Decimal("0.01")
+AMOUNTS = ("target", "realisation")
+NOTES = ("obstacles", "follow_up")
+
+
+def _stale_message():
+    return _("Someone else changed this item while you were editing it. "
+             "Reload it to see their changes, then try again.")
+
+
+def quarter_label(quarter):
+    """TW I … TW IV, as the rencana aksi tables write quarters (triwulan)."""
+    return _("TW %(numeral)s", numeral=NUMERALS[quarter])
+
+
+def progress_follows_quarters(item):
+    """True when the item's progress is computed from its realisation, not typed in."""
+    return bool(item.progress_from_quarters)
+
+
+def quarter_rows(item):
+    """The item's four quarters in order: a QuarterRealisation, or None when empty."""
+    rows = db.session.scalars(
+        sa.select(QuarterRealisation).where(QuarterRealisation.item_id == item.id)
+    )
+    by_quarter = {row.quarter: row for row in rows}
+    return [by_quarter.get(quarter) for quarter in QUARTERS]
+
+
+def achievement(target, realisation):
+    """Realisation as a whole percentage of the target (may exceed 100), or None."""
+    if target is None or realisation is None or target <= 0:
+        return None
+    return int((Decimal(100) * realisation / target).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def progress_from(quarters):
+    """min(100, 100 × Σ realisation / Σ target) over quarters with a target; 0 without.
+
+    ``quarters`` holds dicts (or rows) with ``target`` and ``realisation``;
+    a quarter with a target and no realisation yet counts as realising 0.
+    """
+    with_target = [q for q in quarters if q is not None and _get(q, "target") is not None]
+    total_target = sum((_get(q, "target") for q in with_target), Decimal(0))
+    if total_target <= 0:
+        return 0
+    total_realised = sum((_get(q, "realisation") or Decimal(0) for q in with_target), Decimal(0))
+    return min(100, achievement(total_target, total_realised))
+
+
+def check_may_edit_quarters(actor, item):
+    """Raise unless ``actor`` may change the item's quarters now."""
+    if not can_update_progress(actor, item):
+        raise PermissionDenied(_("Only the owner or the pokja's coordinators can report the "
+                                 "realisation of this item."))
+    if item.status in (DONE, CANCELLED):
+        raise Conflict(_("The item is marked “%(status)s”; its realisation can no longer change.",
+                         status=STATUS_LABELS[item.status]))
+
+
+def may_edit_quarters(actor, item):
+    return can_update_progress(actor, item) and item.status not in (DONE, CANCELLED)
+
+
+def set_quarters(actor, item, quarters, progress_from_quarters, expected_version, now):
+    """Replace the item's quarters with ``quarters`` and, if asked, derive its progress.
+
+    ``quarters`` is a list of dicts with ``quarter`` (1–4) and optional
+    ``target``, ``realisation`` (Decimal, int or decimal text), ``obstacles``
+    and ``follow_up``; quarters left out, or given with nothing in them, are
+    cleared. Every changed quarter and a changed progress are logged.
+    Nothing is written unless every value is valid and ``expected_version``
+    is the item's current version.
+    """
+    check_may_edit_quarters(actor, item)
+    if expected_version is None:
+        raise ValidationError(_("Some fields are not valid."),
+                              {"version": _("This field is required.")})
+    if expected_version != item.version:
+        raise StaleVersion(_stale_message())
+    wanted = clean_quarters(quarters)
+    follow = bool(progress_from_quarters)
+
+    current = quarter_rows(item)
+    changed = [q for q in QUARTERS if _values_of(current[q - 1]) != wanted.get(q)]
+    new_progress = progress_from(wanted.values()) if follow else item.progress
+    row_changes = {}
+    if follow != item.progress_from_quarters:
+        row_changes["progress_from_quarters"] = follow
+    if new_progress != item.progress:
+        row_changes["progress"] = new_progress
+    if not changed and not row_changes:
+        return item
+
+    for name, value in row_changes.items():
+        _log(item, actor, now, "updated", field=name, old=str(getattr(item, name)),
+             new=str(value))
+        setattr(item, name, value)
+    for quarter in changed:
+        before, after = _values_of(current[quarter - 1]), wanted.get(quarter)
+        _log(item, actor, now, "quarters_updated", field=f"quarter_{quarter}",
+             old=_brief(before), new=_brief(after), note=_describe(quarter, before, after))
+    item.updated_at = now
+    item.updated_by_id = actor.id
+    # The item row goes first: its version check makes a concurrent save wait and fail
+    # before any quarter row is touched.
+    _flush_or_conflict()
+    for quarter in changed:
+        _write_quarter(item, current[quarter - 1], quarter, wanted.get(quarter))
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        raise StaleVersion(_stale_message()) from None
+    return item
+
+
+def _write_quarter(item, row, quarter, values):
+    if values is None:
+        db.session.delete(row)
+    elif row is None:
+        db.session.add(QuarterRealisation(item_id=item.id, quarter=quarter, **values))
+    else:
+        for name, value in values.items():
+            setattr(row, name, value)
+
+
+def _get(quarter, name):
+    return quarter.get(name) if isinstance(quarter, dict) else getattr(quarter, name)
+
+
+def _values_of(row):
+    if row is None:
+        return None
+    return {"target": row.target, "realisation": row.realisation,
+            "obstacles": row.obstacles or "", "follow_up": row.follow_up or ""}
+
+
+def clean_quarters(quarters):
+    """Validate the submitted quarters; return {quarter: values} without empty ones."""
+    if not isinstance(quarters, (list, tuple)):
+        raise ValidationError(_("Some fields are not valid."),
+                              {"quarters": _("Give a list of quarters.")})
+    errors, wanted = {}, {}
+    for index, given in enumerate(quarters):
+        key = f"quarters.{index}"
+        quarter = given.get("quarter") if isinstance(given, dict) else None
+        if isinstance(quarter, bool) or quarter not in QUARTERS:
+            errors[f"{key}.quarter"] = _("The quarter must be 1, 2, 3 or 4.")
+            continue
+        if quarter in wanted:
+            errors[f"{key}.quarter"] = _("Each quarter can be given only once.")
+            continue
+        values = {name: _clean_amount(given.get(name), errors, f"{key}.{name}")
+                  for name in AMOUNTS}
+        for name in NOTES:
+            text = given.get(name)
+            text = text.strip() if isinstance(text, str) else ("" if text is None else None)
+            if text is None:
+                errors[f"{key}.{name}"] = _("Must be text.")
+            elif len(text) > MAX_NOTE:
+                errors[f"{key}.{name}"] = _("At most %(count)d characters.", count=MAX_NOTE)
+            values[name] = text
+        wanted[quarter] = values
+    if errors:
+        raise ValidationError(_("Some fields are not valid."), errors)
+    return {quarter: values for quarter, values in wanted.items() if not _is_empty(values)}
+
+
+def _is_empty(values):
+    return all(values[name] is None for name in AMOUNTS) and not any(values[n] for n in NOTES)
+
+
+def _clean_amount(value, errors, key):
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool) or not isinstance(value, (Decimal, int, float, str)):
+        errors[key] = _("Must be a number.")
+        return None
+    try:
+        amount = Decimal(str(value).strip())
+    except InvalidOperation:
+        errors[key] = _("Must be a number.")
+        return None
+    if not amount.is_finite():
+        errors[key] = _("Must be a number.")
+    elif amount < 0:
+        errors[key] = _("Must not be negative.")
+    elif amount >= MAX_AMOUNT:
+        errors[key] = _("Must be less than one trillion.")
+    elif amount != amount.quantize(CENT, ROUND_HALF_UP):
+        errors[key] = _("At most two decimal places.")
+    else:
+        return amount.quantize(CENT)
+    return None
+
+
+def amount_text(value):
+    """A stored amount as plain text with two decimals ("12.50"), or None."""
+    return None if value is None else f"{value.quantize(CENT):f}"
+
+
+def _brief(values):
+    if values is None:
+        return ""
+    return f"{amount_text(values['target']) or '—'} / {amount_text(values['realisation']) or '—'}"
+
+
+def _describe(quarter, before, after):
+    """A readable line such as "TW I: target — → 10.00, obstacles changed"."""
+    if after is None:
+        return _("%(quarter)s: cleared", quarter=quarter_label(quarter))
+    before = before or {"target": None, "realisation": None, "obstacles": "", "follow_up": ""}
+    parts = []
+    if before["target"] != after["target"]:
+        parts.append(_("target %(old)s → %(new)s", old=amount_text(before["target"]) or "—",
+                       new=amount_text(after["target"]) or "—"))
+    if before["realisation"] != after["realisation"]:
+        parts.append(_("realisation %(old)s → %(new)s",
+                       old=amount_text(before["realisation"]) or "—",
+                       new=amount_text(after["realisation"]) or "—"))
+    if before["obstacles"] != after["obstacles"]:
+        parts.append(_("obstacles changed"))
+    if before["follow_up"] != after["follow_up"]:
+        parts.append(_("follow-up plan changed"))
+    return _("%(quarter)s: %(changes)s", quarter=quarter_label(quarter), changes=", ".join(parts))
+
