@@ -35,6 +35,9 @@ class User(UserMixin, db.Model):
     phone: Mapped[str | None] = mapped_column(sa.String(40))
     locale: Mapped[str] = mapped_column(sa.String(5), default="id")
     active: Mapped[bool] = mapped_column(default=True)
+    # Coordinators may turn off their weekly digest; overdue and escalation
+    # mail cannot be turned off.
+    wants_digest: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     agency: Mapped[Agency | None] = relationship()
