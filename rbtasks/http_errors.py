@@ -6,6 +6,7 @@ Under ``/api/`` every error is JSON
 from flask import jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import HTTPException
 
 from rbtasks.errors import DomainError
@@ -66,6 +67,16 @@ def init_error_handlers(app):
         if wants_json():
             return json_error(error.status, error.message, error.code, error.fields)
         return _page(error.status, error.message)
+
+    @app.errorhandler(IntegrityError)
+    def integrity_error(error):
+        # Two requests racing past a service's uniqueness check meet the
+        # database's constraint: the loser is told, not shown a 500.
+        db.session.rollback()
+        message = _("That conflicts with data saved a moment ago. Reload and try again.")
+        if wants_json():
+            return json_error(409, message, "conflict")
+        return _page(409, message)
 
     @app.errorhandler(CSRFError)
     def csrf_error(error):
