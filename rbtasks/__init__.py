@@ -20,13 +20,25 @@ def create_app(config=None):
     config.check(app.config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
+    register_proxy_fix(app)
     register_extensions(app)
     register_blueprints(app)
     register_error_handlers(app)
     register_security_headers(app)
     register_template_helpers(app)
     register_commands(app)
+    register_scheduler(app)
     return app
+
+
+def register_proxy_fix(app):
+    """Behind N reverse proxies, trust their X-Forwarded-* headers (client
+    address for the login rate limit, https for secure cookies)."""
+    hops = app.config.get("RBTASKS_PROXY_COUNT", 0)
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def register_extensions(app):
@@ -62,9 +74,11 @@ def _tune_engine_options(app):
 
 def register_blueprints(app):
     from rbtasks import accounts, deadlines, evidence, items, organisation, realisation, workflow
+    from rbtasks import outbox, settings
     from rbtasks.api import register_api
 
-    for feature in (accounts, organisation, items, workflow, evidence, realisation, deadlines):
+    for feature in (accounts, organisation, items, workflow, evidence, realisation, deadlines,
+                    settings, outbox):
         app.register_blueprint(feature.bp)
     register_api(app)
 
@@ -91,3 +105,9 @@ def register_commands(app):
     from rbtasks.cli import rb
 
     app.cli.add_command(rb)
+
+
+def register_scheduler(app):
+    from rbtasks.scheduler import init_scheduler
+
+    init_scheduler(app)
