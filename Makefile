@@ -32,13 +32,16 @@ run: install
 test: install-dev
 	$(BIN)/python -m pytest
 
-## Re-extract the messages and merge them into the catalogues
+## Re-extract the messages and merge them into the catalogues (new msgids arrive untranslated,
+## changed ones fuzzy: translate them, then `make compile-translations`)
+BABEL_KEYWORDS := -k _l -k lazy_gettext -k lazy_ngettext:1,2
 translations: install-dev
-	$(BIN)/pybabel extract -F babel.cfg -k _l -o rbtasks/translations/messages.pot .
-	$(BIN)/pybabel update -i rbtasks/translations/messages.pot -d rbtasks/translations
+	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) --project=rbtasks -o rbtasks/translations/messages.pot .
+	$(BIN)/pybabel update -i rbtasks/translations/messages.pot -d rbtasks/translations --ignore-obsolete
 
+## Compile the .po catalogues into the .mo files Flask-Babel reads (commit both)
 compile-translations: install-dev
-	$(BIN)/pybabel compile -d rbtasks/translations
+	$(BIN)/pybabel compile -d rbtasks/translations --statistics
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -109,6 +109,9 @@ class TestConfig(Config):
     RBTASKS_BASE_URL = "http://rbtasks.test"
     RATELIMIT_ENABLED = True
     RBTASKS_LOGIN_RATE_LIMIT = "5 per minute"
+    # Tests read messages in English, the msgids' language; tests about
+    # language (tests/test_translations.py, the browser tests) ask for Indonesian.
+    BABEL_DEFAULT_LOCALE = "en"
 
 
 CONFIGS = {

@@ -265,7 +265,7 @@ def make_user(db, make_agency, now):
         if "agency" not in overrides and "agency_id" not in overrides:
             overrides["agency"] = make_agency()
         values = {"name": f"Pegawai {n}", "email": f"pegawai{n}@ntt.go.id", "role": role,
-                  "locale": "id", "active": True, "created_at": now}
+                  "locale": "en", "active": True, "created_at": now}
         user = User(**{**values, **overrides})
         # scrypt is slow on purpose; hash each test password once per run
         if password not in _PASSWORD_HASHES:

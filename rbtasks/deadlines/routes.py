@@ -7,7 +7,7 @@ from flask_login import current_user, login_required
 
 from rbtasks.deadlines import bp, services
 from rbtasks.deadlines.forms import ExtensionDecisionForm, ExtensionRequestForm
-from rbtasks.errors import DomainError, ValidationError
+from rbtasks.errors import Conflict, ValidationError
 from rbtasks.extensions import db
 from rbtasks.items.queries import get_item
 from rbtasks.timeutil import local_today, utc_now
@@ -44,7 +44,7 @@ def request_extension(item_id):
         earliest = max(item.due_date + timedelta(days=1), local_today(now))
         return render_template("deadlines/request.html", form=form, item=item,
                                earliest_date=earliest.isoformat()), 422
-    except DomainError as error:
+    except Conflict as error:  # PermissionDenied → the 403 page
         db.session.rollback()
         flash(error.message, "error")
         return _back_to(item.id)
@@ -71,7 +71,7 @@ def decide_extension(extension_id):
         item = get_item(current_user, item_id)
         return render_template("deadlines/decide.html", form=form, item=item,
                                extension=extension), 422
-    except DomainError as error:
+    except Conflict as error:  # PermissionDenied → the 403 page
         db.session.rollback()
         flash(error.message, "error")
         return _back_to(item_id)

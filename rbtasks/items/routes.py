@@ -81,6 +81,9 @@ def new_item():
         abort(403)
     form = ItemForm()
     _fill_choices(form, current_user, pokjas)
+    posted_pokja = request.form.get("pokja_id", type=int) if request.method == "POST" else None
+    if posted_pokja is not None and not can_create_in(current_user, posted_pokja):
+        abort(403)  # the same answer the API gives; the form never offers it
     if request.method == "GET":
         preset = request.args.get("pokja_id", type=int)
         if preset and can_create_in(current_user, preset):

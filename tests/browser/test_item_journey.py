@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 def test_coordinator_creates_an_item_and_finds_it(page, live_server, make_user, make_pokja,
                                                   make_agency):
-    coordinator = make_user(role="coordinator", name="Maria Koordinator")
+    coordinator = make_user(role="coordinator", name="Maria Koordinator", locale="id")
     pokja = make_pokja(name="Pokja Penguatan Pengawasan", coordinators=[coordinator])
     agency = make_agency(name="Inspektorat Daerah", code="INSP")
     make_user(role="member", name="Yohanes Pemilik", agency=agency)

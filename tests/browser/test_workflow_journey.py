@@ -24,8 +24,8 @@ def _act(page, action, text=None):
 
 def test_submit_return_resubmit_verify(page, live_server, make_user, make_pokja, make_item,
                                        tmp_path):
-    owner = make_user(role="member", name="Yohanes Pemilik")
-    coordinator = make_user(role="coordinator", name="Maria Koordinator")
+    owner = make_user(role="member", name="Yohanes Pemilik", locale="id")
+    coordinator = make_user(role="coordinator", name="Maria Koordinator", locale="en")
     pokja = make_pokja(coordinators=[coordinator], members=[owner])
     item = make_item(pokja=pokja, owner=owner, title="Menyusun SOP pengaduan", status="in_progress")
     url = f"{live_server}/items/{item.id}"

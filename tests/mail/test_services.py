@@ -25,7 +25,7 @@ def _mail_logger_enabled(monkeypatch):
     monkeypatch.setattr(logging.getLogger("rbtasks.mail.services"), "disabled", False)
 
 
-def reset_message(locale="id"):
+def reset_message(locale="en"):
     from rbtasks.mail import build_message
 
     return build_message("ana@ntt.go.id", locale, "password_reset",
@@ -47,8 +47,10 @@ def test_a_message_has_a_text_and_an_html_part(app):
 
 
 def test_a_message_is_rendered_in_the_recipients_language(app):
-    assert '<html lang="id">' in reset_message("id").html
-    assert '<html lang="en">' in reset_message("en").html
+    indonesian, english = reset_message("id"), reset_message("en")
+    assert '<html lang="id">' in indonesian.html and '<html lang="en">' in english.html
+    assert indonesian.subject == "Buat kata sandi baru untuk rbtasks"
+    assert "Yth. Ana & <Bona>," in indonesian.body
 
 
 def test_absolute_urls_come_from_the_base_url(app, monkeypatch):
