@@ -112,6 +112,7 @@ class TestConfig(Config):
     # Tests read messages in English, the msgids' language; tests about
     # language (tests/test_translations.py, the browser tests) ask for Indonesian.
     BABEL_DEFAULT_LOCALE = "en"
+    RBTASKS_SCHEDULER = ""  # never a scheduler inside the test app
 
 
 CONFIGS = {

@@ -113,7 +113,7 @@ def end_outdated_session():
 @limiter.limit(_login_limit, methods=["POST"], deduct_when=_failed_sign_in)
 def login():
     if current_user.is_authenticated:
-        return redirect(url_for("items.my_items"))
+        return redirect(url_for("dashboard.show_dashboard"))
     form = LoginForm()
     if form.validate_on_submit():
         user = authenticate(form.email.data, form.password.data)
@@ -123,7 +123,7 @@ def login():
             session.clear()
             login_user(user, remember=form.remember.data)
             remember_password(user, remember=form.remember.data)
-            return redirect(_safe_next(request.args.get("next")) or url_for("items.my_items"))
+            return redirect(_safe_next(request.args.get("next")) or url_for("dashboard.show_dashboard"))
     return render_template("accounts/login.html", form=form)
 
 

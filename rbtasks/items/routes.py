@@ -25,7 +25,7 @@ CREATE_FIELDS = ("title", "description", "output", "indicator", "target", "unit"
 @bp.route("/")
 @login_required
 def home():
-    return redirect(url_for("items.my_items"))
+    return redirect(url_for("dashboard.show_dashboard"))
 
 
 @bp.route("/items")

@@ -49,7 +49,7 @@ RULES = {
              label=_l("Return to the owner"), reason_label=_l("What is missing?")),
         Rule("cancel", tuple(s for s in STATUSES if s != DONE and s != CANCELLED), CANCELLED,
              (COORDINATOR, ADMIN), needs_reason=True,
-             label=_l("Cancel"), reason_label=_l("Why is it cancelled?")),
+             label=_l("Cancel item"), reason_label=_l("Why is it cancelled?")),
         Rule("reopen", (DONE, CANCELLED), IN_PROGRESS, (COORDINATOR, ADMIN), needs_reason=True,
              label=_l("Reopen"), reason_label=_l("Why is it reopened?")),
     )

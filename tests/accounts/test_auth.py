@@ -18,7 +18,7 @@ def test_right_password_signs_in_and_opens_my_tasks(client, make_user):
     user = make_user()
     response = sign_in(client, user.email, "rahasia-123")
     assert response.status_code == 302
-    assert response.headers["Location"] == "/my-items"
+    assert response.headers["Location"] == "/dashboard"
     assert client.get("/profile").status_code == 200
 
 
@@ -99,14 +99,14 @@ def test_sign_in_never_redirects_to_another_site(client, make_user, next_url):
     user = make_user()
     response = sign_in(client, user.email, "rahasia-123", next_url=next_url)
     assert response.status_code == 302
-    assert response.headers["Location"] == "/my-items"
+    assert response.headers["Location"] == "/dashboard"
 
 
 def test_login_page_sends_a_signed_in_user_on(login, make_user):
     client = login(make_user())
     response = client.get("/login")
     assert response.status_code == 302
-    assert response.headers["Location"] == "/my-items"
+    assert response.headers["Location"] == "/dashboard"
 
 
 def test_sign_out_needs_a_post_and_ends_the_session(login, make_user):

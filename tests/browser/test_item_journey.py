@@ -15,7 +15,7 @@ def test_coordinator_creates_an_item_and_finds_it(page, live_server, make_user, 
     page.locator("input[name=email]").fill(coordinator.email)
     page.locator("input[name=password]").fill("rahasia-123")
     page.locator("form button[type=submit].primary").click()
-    expect(page).to_have_url(re.compile(r"/my-items$"))
+    expect(page).to_have_url(re.compile(r"/dashboard$"))
 
     page.goto(f"{live_server}/items/new")
     page.locator("#title").fill("Menyusun SOP reviu laporan keuangan")

@@ -11,7 +11,7 @@ def _sign_in(page, base, user):
     page.locator("input[name=email]").fill(user.email)
     page.locator("input[name=password]").fill("rahasia-123")
     page.locator("form button[type=submit].primary").click()
-    expect(page).to_have_url(re.compile(r"/my-items$"))
+    expect(page).to_have_url(re.compile(r"/dashboard$"))
 
 
 def _act(page, action, text=None):

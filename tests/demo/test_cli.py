@@ -39,7 +39,7 @@ def test_prints_a_login_per_role_that_signs_in(runner, client, db):
     response = client.post("/login", data={"email": email, "password": password,
                                            "csrf_token": page_csrf(client, "/login")})
     assert response.status_code == 302
-    assert response.headers["Location"].endswith("/my-items")
+    assert response.headers["Location"].endswith("/dashboard")
 
 
 def test_running_twice_adds_nothing_and_still_prints_the_logins(runner, db):
