@@ -74,11 +74,11 @@ def _tune_engine_options(app):
 
 def register_blueprints(app):
     from rbtasks import accounts, deadlines, evidence, items, organisation, realisation, workflow
-    from rbtasks import outbox, settings
+    from rbtasks import dashboard, outbox, rbindex, settings
     from rbtasks.api import register_api
 
     for feature in (accounts, organisation, items, workflow, evidence, realisation, deadlines,
-                    settings, outbox):
+                    settings, outbox, dashboard, rbindex):
         app.register_blueprint(feature.bp)
     register_api(app)
 

@@ -63,6 +63,7 @@ class ChangePasswordForm(FlaskForm):
 class ProfileForm(FlaskForm):
     locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
     phone = StringField(_l("Phone (WhatsApp)"), validators=[Optional(), Length(max=40)])
+    wants_digest = BooleanField(_l("Send me the weekly summary of my pokja"))
 
 
 class ApiTokenForm(FlaskForm):

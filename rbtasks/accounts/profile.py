@@ -9,7 +9,9 @@ from rbtasks.accounts.forms import ApiTokenForm, ChangePasswordForm, ProfileForm
 from rbtasks.accounts.routes import _login_limit, remember_password
 from rbtasks.accounts.services import change_password as change_password_service
 from rbtasks.accounts.services import update_own_settings
+from rbtasks.accounts.roles import COORDINATOR
 from rbtasks.accounts.tokens import create_api_token, list_api_tokens, revoke_api_token
+from rbtasks.digest.services import set_digest_preference
 from rbtasks.errors import ValidationError
 from rbtasks.extensions import db, limiter
 from rbtasks.timeutil import utc_now
@@ -34,6 +36,8 @@ def profile():
         return _profile_page(settings_form=form, status=422 if form.errors else 200)
     try:
         update_own_settings(current_user, form.locale.data, form.phone.data)
+        if current_user.role == COORDINATOR:  # an absent checkbox posts False
+            set_digest_preference(current_user, bool(form.wants_digest.data))
     except ValidationError as error:
         db.session.rollback()
         apply_errors(form, error)

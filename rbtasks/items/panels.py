@@ -6,7 +6,7 @@ in this order.
 """
 import importlib
 
-PANEL_FEATURES = ("workflow", "evidence", "realisation", "deadlines")
+PANEL_FEATURES = ("workflow", "evidence", "realisation", "deadlines", "outbox")
 
 
 def item_panels(actor, item, now):

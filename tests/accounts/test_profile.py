@@ -225,3 +225,21 @@ def test_revoking_without_csrf_token_changes_nothing(db, login, make_user, now):
     response = login(user).post(f"/profile/tokens/{token.id}/revoke")
     assert response.status_code == 400
     assert user_for_token(plain, now) == user
+
+
+def test_a_coordinator_turns_the_weekly_digest_off_and_on(db, login, make_user):
+    coordinator = make_user(role="coordinator")
+    client = login(coordinator)
+    assert "weekly summary" in client.get("/profile").get_data(as_text=True)
+    assert post(client, "/profile", {"locale": "en", "phone": ""}).status_code == 302
+    db.session.refresh(coordinator)
+    assert coordinator.wants_digest is False
+    assert post(client, "/profile", {"locale": "en", "phone": "", "wants_digest": "y"}).status_code == 302
+    db.session.refresh(coordinator)
+    assert coordinator.wants_digest is True
+
+
+def test_members_are_not_offered_the_digest(login, make_user):
+    html = login(make_user(role="member")).get("/profile").get_data(as_text=True)
+    assert "weekly summary" not in html
+    assert "cannot be turned off" in html

@@ -1,0 +1,152 @@
+"""Planning the weekly digest: one outbox email per recipient per ISO week.
+
+``plan_digests(now)`` runs only on the first working day of the ISO week
+(Monday, or Tuesday when Monday is a holiday, …). It builds each recipient's
+email, then takes the ``JobLock("digest")`` row FOR UPDATE until the end of
+its transaction, so concurrent runs serialise their writes; takes this
+week's snapshots; and writes one pending :class:`OutboxMessage` per
+recipient under the unique ``digest:<ISO year>-W<week>:<email>`` key,
+skipping recipients whose key exists (checked again under the lock).
+Delivery is a separate step (``rbtasks.outbox.services.deliver_pending``),
+as for the reminders.
+"""
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from rbtasks.digest.content import DigestBuilder
+from rbtasks.digest.lock import hold_job_lock
+from rbtasks.digest.recipients import digest_recipients
+from rbtasks.digest.render import DigestRenderer
+from rbtasks.digest.snapshots import take_snapshots, week_label
+from rbtasks.extensions import db
+from rbtasks.outbox.models import PENDING, OutboxAttachment, OutboxMessage
+from rbtasks.outbox.services import new_message_id
+from rbtasks.timeutil import local_today
+from rbtasks.workdays.calendar import WorkCalendar, first_working_day_of_week
+
+LOCK_NAME = "digest"
+KIND = "digest"
+_KEY_LENGTH = 200  # OutboxMessage.dedup_key
+
+
+@dataclass
+class PlannedDigest:
+    email: str
+    name: str
+    locale: str
+    user_id: int
+    scope: str                 # "all pokja" or the pokja names, for the CLI
+    dedup_key: str
+    subject: str = ""
+    body_text: str = ""
+    body_html: str = ""
+    attachments: list = field(default_factory=list)   # RenderedAttachment
+
+
+@dataclass
+class DigestReport:
+    today: date
+    week: str
+    first_working_day: date | None
+    planned_day: bool = True
+    dry_run: bool = False
+    messages: list = field(default_factory=list)         # PlannedDigest
+    already_planned: list = field(default_factory=list)  # emails
+
+
+def dedup_key(day, email):
+    """The once-per-week key of ``email``'s digest for ``day``'s ISO week.
+
+    An address too long for the column (possible, never seen) is replaced
+    by its SHA-256, which keeps the key unique and stable.
+    """
+    key = f"digest:{week_label(day)}:{email}"
+    if len(key) > _KEY_LENGTH:
+        key = f"digest:{week_label(day)}:sha256:{hashlib.sha256(email.encode()).hexdigest()}"
+    return key
+
+
+def plan_digests(now, dry_run=False, force=False):
+    """Plan this week's digests as pending outbox rows (flushed, not committed).
+
+    On any day but the week's first working day nothing is planned and the
+    report says so (``force`` plans anyway, for an operator catching up
+    after the server was down; the weekly key still allows one each). With
+    ``dry_run`` the emails are built and nothing is written or locked. If the
+    unique key refuses a row regardless, the session is rolled back and the
+    planning runs once more, which then skips what the other process wrote.
+    """
+    try:
+        return _plan(now, dry_run, force)
+    except IntegrityError:
+        db.session.rollback()
+        return _plan(now, dry_run, force)
+
+
+def _plan(now, dry_run, force):
+    today = local_today(now)
+    first = first_working_day_of_week(WorkCalendar.load(), today)
+    report = DigestReport(today=today, week=week_label(today), first_working_day=first,
+                          dry_run=dry_run)
+    if today != first and not force:
+        report.planned_day = False
+        return report
+    recipients = digest_recipients()
+    keys = {recipient.email: dedup_key(today, recipient.email) for recipient in recipients}
+    planned_before = _existing_keys(keys.values())
+    # Built before taking the lock, so concurrent runs wait only for the
+    # short write below, not for each other's charts.
+    builder, renderer = DigestBuilder(now), DigestRenderer()
+    for recipient in recipients:
+        if keys[recipient.email] in planned_before:
+            report.already_planned.append(recipient.email)
+            continue
+        content = builder.content_for(recipient.user, recipient.pokja_ids)
+        user = recipient.user
+        planned = PlannedDigest(email=user.email, name=user.name, locale=user.locale,
+                                user_id=user.id, scope=content.scope_name,
+                                dedup_key=keys[recipient.email])
+        renderer.render(planned, content)
+        report.messages.append(planned)
+    if dry_run:
+        return report
+    hold_job_lock(LOCK_NAME, now)
+    take_snapshots(now)
+    # Under the lock: whatever another run committed meanwhile is visible now.
+    planned_meanwhile = _existing_keys([message.dedup_key for message in report.messages])
+    report.already_planned += [message.email for message in report.messages
+                               if message.dedup_key in planned_meanwhile]
+    report.messages = [message for message in report.messages
+                       if message.dedup_key not in planned_meanwhile]
+    _write(report.messages, now)
+    return report
+
+
+def _existing_keys(keys):
+    keys = list(keys)
+    if not keys:
+        return set()
+    return set(db.session.scalars(
+        sa.select(OutboxMessage.dedup_key).where(OutboxMessage.dedup_key.in_(keys))))
+
+
+def _write(messages, now):
+    for planned in messages:
+        message = OutboxMessage(
+            kind=KIND, dedup_key=planned.dedup_key, recipient_email=planned.email,
+            recipient_name=planned.name[:200], recipient_user_id=planned.user_id,
+            locale=planned.locale, subject=planned.subject, body_text=planned.body_text,
+            body_html=planned.body_html, message_id=new_message_id(), status=PENDING,
+            attempts=0, planned_at=now, next_attempt_at=now,
+        )
+        message.attachments = [
+            OutboxAttachment(filename=part.filename, content_type=part.content_type,
+                             content_id=part.content_id, data=part.data)
+            for part in planned.attachments
+        ]
+        db.session.add(message)
+    db.session.flush()

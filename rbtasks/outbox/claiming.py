@@ -1,0 +1,141 @@
+"""Claiming due outbox rows so that each is sent by exactly one process.
+
+A claim is one short transaction: pick due ids with ``SELECT … FOR UPDATE
+SKIP LOCKED`` (PostgreSQL, MariaDB 10.6+; rows another process is claiming
+are skipped rather than waited for), mark them ``sending`` with this worker's
+name and a claim expiry, commit. The UPDATE repeats the "due" condition, so
+even where FOR UPDATE means nothing (SQLite, which serialises writers
+instead) a row claimed by someone else in the meantime is left alone; the
+worker then reads back only the rows that carry its own name.
+
+A worker that dies mid-batch leaves rows ``sending``; once their claim has
+expired they are due again. Every outcome is written in its own small
+transaction and only while the claim is still this worker's.
+"""
+import os
+import socket
+import uuid
+from datetime import timedelta
+
+import sqlalchemy as sa
+
+from rbtasks.extensions import db
+from rbtasks.outbox.models import FAILED, HELD, PENDING, SENDING, SENT, OutboxMessage
+
+HELD_NOTE = "not sent: no mail server configured"
+
+
+def default_worker():
+    """``hostname:pid:random``: unique per call, readable in the log."""
+    name = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+    return name[-100:]
+
+
+def _due(now):
+    return sa.or_(
+        sa.and_(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now),
+        sa.and_(OutboxMessage.status == SENDING, OutboxMessage.claim_expires_at <= now),
+    )
+
+
+# Walk the (status, next_attempt_at) index in order. MariaDB otherwise may
+# read and sort every due row first — locking them all, so that every other
+# worker's SKIP LOCKED finds nothing and one worker does all the sending.
+_IN_INDEX_ORDER = "FORCE INDEX (ix_outbox_message_status_next_attempt)"
+
+
+def _lock_due_ids(now, limit):
+    """Lock up to ``limit`` due rows no other worker holds: pending ones first
+    (oldest first), then any whose claim has expired."""
+    pending = (
+        sa.select(OutboxMessage.id)
+        .where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now)
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit)
+        .with_hint(OutboxMessage, _IN_INDEX_ORDER, "mysql")
+        .with_hint(OutboxMessage, _IN_INDEX_ORDER, "mariadb")
+        .with_for_update(skip_locked=True)
+    )
+    ids = list(db.session.scalars(pending))
+    if len(ids) < limit:
+        expired = (
+            sa.select(OutboxMessage.id)
+            .where(OutboxMessage.status == SENDING, OutboxMessage.claim_expires_at <= now)
+            .order_by(OutboxMessage.claim_expires_at, OutboxMessage.id).limit(limit - len(ids))
+            .with_for_update(skip_locked=True)
+        )
+        ids += db.session.scalars(expired)
+    return ids
+
+
+def claim_due(now, limit, worker, lease):
+    """Claim up to ``limit`` due rows for ``worker`` and commit; their ids, oldest first."""
+    ids = _lock_due_ids(now, limit)
+    if not ids:
+        db.session.commit()
+        return []
+    db.session.execute(
+        sa.update(OutboxMessage).where(OutboxMessage.id.in_(ids), _due(now))
+        .values(status=SENDING, claimed_by=worker, claim_expires_at=now + lease)
+        .execution_options(synchronize_session=False)
+    )
+    claimed = list(db.session.scalars(
+        sa.select(OutboxMessage.id)
+        .where(OutboxMessage.id.in_(ids), OutboxMessage.claimed_by == worker,
+               OutboxMessage.status == SENDING)
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+    ))
+    db.session.commit()
+    return claimed
+
+
+def hold_due(now, limit):
+    """Without a mail server: mark due rows ``held`` (kept, visible, not failed)."""
+    ids = _lock_due_ids(now, limit)
+    if ids:
+        result = db.session.execute(
+            sa.update(OutboxMessage).where(OutboxMessage.id.in_(ids), _due(now))
+            .values(status=HELD, last_error=HELD_NOTE, claimed_by=None, claim_expires_at=None)
+            .execution_options(synchronize_session=False)
+        )
+        held = result.rowcount
+    else:
+        held = 0
+    db.session.commit()
+    return held
+
+
+def _finish(message_id, worker, **values):
+    """Write one outcome, only if the claim is still ours; True when written."""
+    result = db.session.execute(
+        sa.update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.status == SENDING,
+               OutboxMessage.claimed_by == worker)
+        .values(claimed_by=None, claim_expires_at=None, **values)
+        .execution_options(synchronize_session=False)
+    )
+    db.session.commit()
+    return result.rowcount == 1
+
+
+def mark_sent(message_id, worker, attempts, now):
+    return _finish(message_id, worker, status=SENT, sent_at=now, attempts=attempts + 1,
+                   last_error=None)
+
+
+def mark_failed(message_id, worker, attempts, error):
+    return _finish(message_id, worker, status=FAILED, attempts=attempts + 1,
+                   last_error=error[:2000])
+
+
+def mark_retry(message_id, worker, attempts, error, now, policy):
+    """A temporary failure: try again after ``retry_base_seconds × 2^(attempts-1)``,
+    or give up (failed) once ``max_attempts`` have been made. True when retrying."""
+    attempts += 1
+    if attempts >= policy.max_attempts:
+        note = f"{error} (gave up after {attempts} attempts)"
+        _finish(message_id, worker, status=FAILED, attempts=attempts, last_error=note[:2000])
+        return False
+    delay = timedelta(seconds=policy.retry_base_seconds * 2 ** (attempts - 1))
+    _finish(message_id, worker, status=PENDING, attempts=attempts, last_error=error[:2000],
+            next_attempt_at=now + delay)
+    return True

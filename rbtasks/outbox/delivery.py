@@ -1,0 +1,165 @@
+"""Delivering the outbox: claim due rows, send them, record what happened.
+
+Each batch is claimed (and committed) before anything goes on the wire, sent
+over one SMTP connection, and every row's outcome is committed as soon as it
+is known. So a message is offered by one process only, a crash loses at most
+the outcome of the message in flight, and two delivery processes — or a
+scheduler and an operator's ``flask rb deliver`` — never send a row twice.
+
+Unlike most services this one commits: the claim must be visible to other
+processes before the first byte is sent. Call it with no unsaved changes.
+"""
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy.orm import selectinload
+
+from rbtasks.extensions import db
+from rbtasks.mail.services import _mail_state, mail_configured
+from rbtasks.outbox import claiming
+from rbtasks.outbox.compose import UnsendableMessage, compose
+from rbtasks.outbox.models import OutboxMessage
+from rbtasks.outbox.smtp import (
+    CONNECTION_ERRORS, PERMANENT, SENT, BatchConnection, ConnectionLost, describe,
+)
+from rbtasks.reminders.policy import load_policy
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 100
+# Messages in one batch whose connection broke before the rest is put off.
+MAX_LOST_CONNECTIONS = 3
+
+
+@dataclass
+class DeliveryReport:
+    """How many due messages were sent, rescheduled, given up on or held."""
+
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+    held: int = 0
+    connections: int = 0
+
+    @property
+    def total(self):
+        return self.sent + self.retried + self.failed + self.held
+
+    def as_dict(self):
+        return {"sent": self.sent, "retried": self.retried, "failed": self.failed,
+                "held": self.held}
+
+
+def _lease():
+    """How long a claim lasts: well beyond the slowest batch we allow ourselves.
+
+    A batch gives up after a few dead connections, each bounded by
+    MAIL_TIMEOUT per socket operation, so twenty timeouts is generous.
+    """
+    return timedelta(seconds=max(900, 20 * current_app.config.get("MAIL_TIMEOUT", 30)))
+
+
+def deliver_pending(now, limit=500, worker=None, batch_size=BATCH_SIZE):
+    """Send up to ``limit`` due outbox messages (pending and due, or with an
+    expired claim); return a DeliveryReport.
+
+    Batches of ``batch_size`` are claimed one after another, each sent over
+    one SMTP connection. Without ``MAIL_SERVER`` nothing connects: due rows
+    become ``held`` with the note "not sent: no mail server configured".
+    """
+    worker = worker or claiming.default_worker()
+    report = DeliveryReport()
+    if not mail_configured():
+        report.held = claiming.hold_due(now, limit)
+        return report
+    policy = load_policy()
+    db.session.commit()  # end the read; claims start their own transactions
+    lease = _lease()
+    remaining = limit
+    while remaining > 0:
+        ids = claiming.claim_due(now, min(batch_size, remaining), worker, lease)
+        if not ids:
+            break
+        _send_batch(ids, now, worker, policy, report)
+        remaining -= len(ids)
+    return report
+
+
+def _send_batch(ids, now, worker, policy, report):
+    """Build the claimed messages, then offer them over one connection."""
+    ready = _build(ids, now, worker, report)
+    if not ready:
+        return
+    connection = BatchConnection(_mail_state(), current_app.config.get("MAIL_TIMEOUT", 30))
+    try:
+        connection.open()
+    except CONNECTION_ERRORS as error:
+        logger.warning("Mail server unusable (%s); %d messages will be retried.",
+                       describe(error), len(ready))
+        _retry_all(ready, describe(error), now, worker, policy, report)
+        return
+    try:
+        _offer_all(connection, ready, now, worker, policy, report)
+    finally:
+        connection.close()
+        report.connections += connection.connections
+
+
+def _build(ids, now, worker, report):
+    """(id, attempts, Outgoing) for each claimed row; rows that can never be
+    sent (an invalid address) are marked failed at once."""
+    rows = db.session.scalars(
+        db.select(OutboxMessage).where(OutboxMessage.id.in_(ids))
+        .options(selectinload(OutboxMessage.attachments)).order_by(OutboxMessage.id)
+    ).all()
+    ready, unsendable = [], []
+    for row in rows:
+        try:
+            ready.append((row.id, row.attempts, compose(row, now)))
+        except UnsendableMessage as error:
+            unsendable.append((row.id, row.attempts, str(error)))
+    db.session.commit()  # no transaction stays open while we talk to the server
+    for message_id, attempts, error in unsendable:
+        claiming.mark_failed(message_id, worker, attempts, error)
+        report.failed += 1
+    return ready
+
+
+def _offer_all(connection, ready, now, worker, policy, report):
+    lost_lines = 0
+    for position, (message_id, attempts, outgoing) in enumerate(ready):
+        if lost_lines >= MAX_LOST_CONNECTIONS:
+            # A server that keeps dropping or stalling would cost a timeout per
+            # message; the rest of the batch waits for its next attempt instead.
+            _retry_all(ready[position:], outcome.error, now, worker, policy, report)
+            return
+        try:
+            outcome = connection.send(outgoing)
+        except ConnectionLost as lost:
+            _retry_all(ready[position:], lost.error, now, worker, policy, report)
+            return
+        if outcome.kind == SENT:
+            claiming.mark_sent(message_id, worker, attempts, now)
+            report.sent += 1
+            continue
+        if connection.host is None:
+            lost_lines += 1
+        if outcome.kind == PERMANENT:
+            claiming.mark_failed(message_id, worker, attempts, outcome.error)
+            report.failed += 1
+        else:
+            _record_temporary(message_id, worker, attempts, outcome.error, now, policy, report)
+
+
+def _retry_all(pending, error, now, worker, policy, report):
+    for message_id, attempts, _outgoing in pending:
+        _record_temporary(message_id, worker, attempts, error, now, policy, report)
+
+
+def _record_temporary(message_id, worker, attempts, error, now, policy, report):
+    if claiming.mark_retry(message_id, worker, attempts, error, now, policy):
+        report.retried += 1
+    else:
+        report.failed += 1

@@ -1,0 +1,159 @@
+"""The daily sweep: plan every reminder and escalation due today, exactly once.
+
+``run_sweep(now)`` works out, for every item that may be due, which stages
+are due today (rbtasks/reminders/stages.py) and for whom
+(rbtasks/reminders/recipients.py), drops what the outbox already holds, and
+writes one pending :class:`OutboxMessage` per recipient with an
+:class:`OutboxEntry` per line. Delivery is a separate step
+(``rbtasks.outbox.services.deliver_pending``).
+
+Exactly once, across any number of processes: planning holds the
+``JobLock("sweep")`` row for the whole transaction, so concurrent sweeps run
+one after the other and each sees what the previous one committed; the
+unique key on OutboxEntry is the last line of defence behind it.
+
+The number of SQL queries does not depend on the number of items: the
+calendar, the policy, the candidate items (with pokja, agency and owner),
+the people and the already-planned keys are each one query.
+"""
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from rbtasks.extensions import db
+from rbtasks.outbox.models import PENDING, JobLock, OutboxEntry, OutboxMessage
+from rbtasks.outbox.services import new_message_id
+from rbtasks.reminders.candidates import load_candidates, load_planned_keys
+from rbtasks.reminders.emails import PlannedEntry, PlannedMessage, ReminderRenderer
+from rbtasks.reminders.policy import load_policy
+from rbtasks.reminders.recipients import Directory, recipients_for
+from rbtasks.reminders.stages import due_stages
+from rbtasks.timeutil import local_today, province_zone
+from rbtasks.workdays.calendar import WorkCalendar
+
+LOCK_NAME = "sweep"
+
+
+@dataclass
+class SweepReport:
+    today: date
+    working_day: bool = True
+    dry_run: bool = False
+    messages: list = field(default_factory=list)      # PlannedMessage, rendered
+    by_stage: Counter = field(default_factory=Counter)
+    by_recipient: Counter = field(default_factory=Counter)
+    already_planned: int = 0
+
+    @property
+    def entries(self):
+        return sum(self.by_stage.values())
+
+
+def run_sweep(now, dry_run=False):
+    """Plan today's reminders as pending outbox rows (flushed, not committed).
+
+    On a day that is not a working day nothing is planned, and the report
+    says so. With ``dry_run`` the same plan is computed and nothing is
+    written (nor locked). The sweep is its own unit of work: if the unique
+    key refuses a row anyway, the session is rolled back and the sweep is
+    run once more, which then sees the rows that won.
+    """
+    try:
+        return _sweep(now, dry_run)
+    except IntegrityError:
+        db.session.rollback()
+        return _sweep(now, dry_run)
+
+
+def _sweep(now, dry_run):
+    today = local_today(now)
+    report = SweepReport(today=today, dry_run=dry_run)
+    calendar = WorkCalendar.load()
+    if not calendar.is_working_day(today):
+        report.working_day = False
+        return report
+    if not dry_run:
+        _hold_job_lock(now)
+    policy = load_policy()
+    candidates = load_candidates(today, policy, calendar)
+    directory = Directory.load(row.head_email for row in candidates)
+    planned = load_planned_keys(today, policy, calendar)
+    messages = _plan(candidates, today, policy, calendar, directory, planned, report)
+    renderer = ReminderRenderer()
+    report.messages = [renderer.render(message) for message in messages]
+    if not dry_run:
+        _write(report.messages, now)
+    return report
+
+
+def _plan(candidates, today, policy, calendar, directory, planned, report):
+    """Group the due, not yet planned entries by recipient."""
+    zone = province_zone()
+    messages = {}
+    for item in candidates:
+        submitted_on = item.submitted_at.astimezone(zone).date() if item.submitted_at else None
+        for due in due_stages(item.status, item.due_date, submitted_on, today, policy,
+                              calendar):
+            for person in recipients_for(due.stage, item, directory):
+                key = (item.id, due.stage, due.deadline, due.period, person.email)
+                if key in planned:
+                    report.already_planned += 1
+                    continue
+                planned.add(key)
+                message = messages.get(person.email)
+                if message is None:
+                    message = messages[person.email] = PlannedMessage(
+                        email=person.email, name=person.name, locale=person.locale,
+                        user_id=person.user_id)
+                message.entries.append(PlannedEntry(item=item, due=due, reason=person.reason))
+                message.reasons.add(person.reason)
+                report.by_stage[due.stage] += 1
+                report.by_recipient[person.email] += 1
+    return [messages[email] for email in sorted(messages)]
+
+
+def _hold_job_lock(now):
+    """Take the sweep's JobLock row FOR UPDATE until the transaction ends,
+    creating it the first time. Writing ``last_run_at`` straight away also
+    takes SQLite's write lock, which ignores FOR UPDATE."""
+    for _attempt in range(2):
+        lock = db.session.execute(
+            sa.select(JobLock).where(JobLock.name == LOCK_NAME).with_for_update()
+        ).scalar_one_or_none()
+        if lock is None:
+            lock = JobLock(name=LOCK_NAME)
+            db.session.add(lock)
+        lock.last_run_at = now
+        try:
+            db.session.flush()
+            return lock
+        except IntegrityError:
+            # Another sweep created the row first; it holds it now: wait for it.
+            db.session.rollback()
+    raise RuntimeError("could not take the sweep's job lock")
+
+
+def _write(messages, now):
+    """Insert the messages, then their entries, as a few batched statements
+    (not one INSERT per row), so writing 50,000 entries stays quick."""
+    if not messages:
+        return
+    rows = [{
+        "kind": "reminder", "recipient_email": planned.email,
+        "recipient_name": planned.name[:200], "recipient_user_id": planned.user_id,
+        "locale": planned.locale, "subject": planned.subject, "body_text": planned.body_text,
+        "body_html": planned.body_html, "message_id": new_message_id(), "status": PENDING,
+        "attempts": 0, "planned_at": now, "next_attempt_at": now,
+    } for planned in messages]
+    inserted = db.session.execute(
+        sa.insert(OutboxMessage).returning(OutboxMessage.message_id, OutboxMessage.id), rows)
+    ids = dict(inserted.all())
+    db.session.execute(sa.insert(OutboxEntry), [
+        {"message_id": ids[row["message_id"]], "item_id": entry.item.id,
+         "stage": entry.due.stage, "due_date": entry.due.deadline, "period": entry.due.period,
+         "recipient_email": planned.email}
+        for planned, row in zip(messages, rows) for entry in planned.entries
+    ])
