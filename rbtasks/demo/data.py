@@ -6,6 +6,7 @@ is accidentally given a real mail server cannot write to real officials.
 Item deadlines are offsets in days from the day the demo is seeded, so the
 demo always has work that is overdue, due this week and due next quarter.
 """
+from decimal import Decimal
 from typing import NamedTuple
 
 DEMO_PASSWORD = "demo-rbtasks-2026"
@@ -267,4 +268,14 @@ ITEMS = (
     _I("PP", "Melaksanakan pelatihan pelayanan prima bagi petugas front office",
        "Sertifikat dan daftar hadir pelatihan", "Jumlah petugas yang dilatih", "60", "orang",
        "leo", 30, "not_started", 0, "low", 40_000_000),
+)
+
+
+# The province's RB index (year, score, target, source): the reference case
+# in shared/DOMAIN.md.
+INDEX_SCORES = (
+    (2017, Decimal("61.65"), None, "Hasil evaluasi RB KemenPANRB 2017"),
+    (2018, Decimal("60.15"), None, "Hasil evaluasi RB KemenPANRB 2018"),
+    (2019, Decimal("60.37"), None, "Hasil evaluasi RB KemenPANRB 2019"),
+    (2021, None, Decimal("71.00"), "Target RPJMD Provinsi NTT"),
 )

@@ -17,6 +17,7 @@ from rbtasks.demo import data
 from rbtasks.extensions import db
 from rbtasks.items.models import ActionItem, ActivityEntry
 from rbtasks.organisation.models import Agency, Area, Pokja
+from rbtasks.rbindex.models import IndexScore
 from rbtasks.timeutil import local_today
 
 # How long before its deadline a demo item started.
@@ -61,6 +62,7 @@ def seed_demo(now):
     users = _ensure_users(agencies, now, summary.created)
     pokjas = _ensure_pokjas(areas, agencies, users, summary.created)
     _ensure_items(pokjas, agencies, users, now, summary.created)
+    _ensure_index_scores(now, summary.created)
     db.session.flush()
     summary.logins = demo_logins()
     return summary
@@ -205,3 +207,16 @@ def _working_day(today, days):
     while days and day.weekday() >= 5:
         day += step
     return day
+
+
+def _ensure_index_scores(now, created):
+    """NTT's published RB index (DOMAIN.md) and the RPJMD target for 2021."""
+    existing = set(db.session.scalars(sa.select(IndexScore.year)))
+    count = 0
+    for year, score, target, note in data.INDEX_SCORES:
+        if year in existing:
+            continue
+        db.session.add(IndexScore(year=year, score=score, target=target, source_note=note,
+                                  updated_at=now))
+        count += 1
+    created["index scores"] = count

@@ -131,7 +131,7 @@ def test_seeding_twice_creates_nothing_new(db, now):
 
     assert first.created == {"areas": 8, "agencies": counts["Agency"],
                              "users": counts["User"], "pokja": 8,
-                             "items": counts["ActionItem"]}
+                             "items": counts["ActionItem"], "index scores": 4}
     assert set(second.created.values()) == {0}
     assert count_rows(db) == counts
 
