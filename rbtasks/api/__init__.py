@@ -39,7 +39,7 @@ def authenticate_bearer():
 FEATURE_API_MODULES = (
     "rbtasks.items.api", "rbtasks.workflow.api", "rbtasks.evidence.api",
     "rbtasks.realisation.api", "rbtasks.deadlines.api", "rbtasks.organisation.api",
-    "rbtasks.accounts.api",
+    "rbtasks.accounts.api", "rbtasks.rbindex.api", "rbtasks.dashboard.api",
 )
 
 

@@ -20,11 +20,16 @@ from rbtasks.timeutil import local_today, parse_iso_date
 
 MAX_PER_PAGE = 100
 MAX_QUERY_TEXT = 200
+MAX_POKJA_FILTERS = 100
 
 
 @dataclass
 class ItemFilters:
+    """What a list is narrowed to. ``pokja_ids`` holds every ``pokja_id``
+    argument (a coordinator of several pokja); ``pokja_id`` is the first."""
+
     pokja_id: int | None = None
+    pokja_ids: list[int] = field(default_factory=list)
     agency_id: int | None = None
     owner_id: int | None = None
     statuses: list[str] = field(default_factory=list)
@@ -55,7 +60,11 @@ class Page:
 
 
 def _int_arg(args, name, errors, minimum=1):
-    raw = (args.get(name) or "").strip()
+    return _int_value(args.get(name), name, errors, minimum)
+
+
+def _int_value(raw, name, errors, minimum=1):
+    raw = (raw or "").strip()
     if not raw:
         return None
     try:
@@ -77,10 +86,11 @@ def filters_from_args(args):
     """
     errors = {}
     filters = ItemFilters(
-        pokja_id=_int_arg(args, "pokja_id", errors),
         agency_id=_int_arg(args, "agency_id", errors),
         owner_id=_int_arg(args, "owner_id", errors),
     )
+    filters.pokja_ids = _pokja_ids(args, errors)
+    filters.pokja_id = filters.pokja_ids[0] if filters.pokja_ids else None
     statuses = [s for s in args.getlist("status") for s in s.split(",") if s]
     if any(s not in STATUSES for s in statuses):
         errors["status"] = _("Not a valid status.")
@@ -111,14 +121,27 @@ def filters_from_args(args):
     return filters, sort, page, per_page
 
 
+def _pokja_ids(args, errors):
+    """Every ``pokja_id`` argument, in order, without repeats."""
+    values = [value for value in args.getlist("pokja_id") if value.strip()]
+    if len(values) > MAX_POKJA_FILTERS:
+        errors["pokja_id"] = _("At most %(count)d pokja.", count=MAX_POKJA_FILTERS)
+        return []
+    ids = [_int_value(value, "pokja_id", errors) for value in values]
+    return [] if "pokja_id" in errors else list(dict.fromkeys(ids))
+
+
 def _escape_like(text):
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _filter_clauses(filters, today):
     clauses = [ActionItem.deleted_at.is_(None)]
-    if filters.pokja_id:
-        clauses.append(ActionItem.pokja_id == filters.pokja_id)
+    pokja_ids = filters.pokja_ids or ([filters.pokja_id] if filters.pokja_id else [])
+    if len(pokja_ids) == 1:
+        clauses.append(ActionItem.pokja_id == pokja_ids[0])
+    elif pokja_ids:
+        clauses.append(ActionItem.pokja_id.in_(pokja_ids))
     if filters.agency_id:
         clauses.append(ActionItem.agency_id == filters.agency_id)
     if filters.owner_id:
