@@ -90,7 +90,9 @@ def list_activity(item_id):
 _ID = {"type": "integer", "minimum": 1}
 _DATE = {"type": "string", "format": "date"}
 _LIST_PARAMETERS = [
-    query("pokja_id", _ID), query("agency_id", _ID), query("owner_id", _ID),
+    {**query("pokja_id", {"type": "array", "items": _ID, "maxItems": 100},
+             "One pokja, or repeat the parameter for several"), "style": "form", "explode": True},
+    query("agency_id", _ID), query("owner_id", _ID),
     query("status", {"type": "string", "enum": list(STATUSES)},
           "One status, or several separated by commas"),
     query("due_before", _DATE, "Due on or before this date"),
