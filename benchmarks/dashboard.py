@@ -25,11 +25,8 @@ client), which add templates and matplotlib on top. It prints milliseconds,
 the number of SQL statements and the ratios to the raw SQL.
 """
 import argparse
-import os
 import random
-import secrets
 import sys
-import tempfile
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -39,9 +36,8 @@ import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from throwaway import databases  # noqa: E402  (beside this script)
 
-POSTGRES_ADMIN_URL = os.environ.get(
-    "RBTASKS_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 WITA = ZoneInfo("Asia/Makassar")
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=WITA).astimezone(timezone.utc)
 TODAY = date(2026, 11, 25)
@@ -54,33 +50,7 @@ REPEAT = 5
 
 # ---- throwaway databases ---------------------------------------------------
 
-def sqlite_database():
-    folder = Path(tempfile.mkdtemp(prefix="rbtasks-bench-"))
-
-    def drop():
-        for leftover in folder.iterdir():
-            leftover.unlink()
-        folder.rmdir()
-
-    return f"sqlite:///{folder / 'bench.sqlite3'}", drop
-
-
-def postgres_database():
-    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    name = f"rbtasks_bench_dashboard_{secrets.token_hex(4)}"
-    with admin.connect() as connection:
-        connection.execute(sa.text(f"CREATE DATABASE {name}"))
-
-    def drop():
-        with admin.connect() as connection:
-            connection.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
-
-    url = sa.engine.make_url(POSTGRES_ADMIN_URL).set(database=name)
-    return url.render_as_string(hide_password=False), drop
-
-
-DATABASES = {"sqlite": sqlite_database, "postgresql": postgres_database}
+DATABASES = databases("dashboard")
 
 
 # ---- data ------------------------------------------------------------------

@@ -21,10 +21,7 @@ body each), starts a local aiosmtpd server and measures, in the same run:
 It prints messages per second for each and the ratios.
 """
 import argparse
-import os
-import secrets
 import sys
-import tempfile
 import threading
 import time
 from datetime import datetime, timedelta, timezone
@@ -34,37 +31,19 @@ import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from throwaway import postgres_database as throwaway_postgres  # noqa: E402
+from throwaway import sqlite_database as throwaway_sqlite  # noqa: E402
 
-POSTGRES_ADMIN_URL = os.environ.get(
-    "RBTASKS_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 NOW = datetime(2026, 11, 25, 0, 0, tzinfo=timezone.utc)
 BODY_LINES = 40  # about what a reminder listing a handful of items weighs
 
 
 def sqlite_database():
-    folder = Path(tempfile.mkdtemp(prefix="rbtasks-bench-"))
-
-    def drop():
-        for leftover in folder.iterdir():
-            leftover.unlink()
-        folder.rmdir()
-
-    return f"sqlite:///{folder / 'bench.sqlite3'}", drop
+    return throwaway_sqlite("delivery")
 
 
 def postgres_database():
-    name = f"rbtasks_bench_{secrets.token_hex(4)}"
-    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(sa.text(f"CREATE DATABASE {name}"))
-
-    def drop():
-        with admin.connect() as connection:
-            connection.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
-
-    url = sa.engine.make_url(POSTGRES_ADMIN_URL).set(database=name)
-    return url.render_as_string(hide_password=False), drop
+    return throwaway_postgres("delivery")
 
 
 class CountingSink:

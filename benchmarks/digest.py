@@ -22,11 +22,8 @@ Then, in the same run, it measures:
   (matplotlib), which no SQL can replace.
 """
 import argparse
-import os
 import random
-import secrets
 import sys
-import tempfile
 import time
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -36,9 +33,8 @@ import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from throwaway import databases  # noqa: E402  (beside this script)
 
-POSTGRES_ADMIN_URL = os.environ.get(
-    "RBTASKS_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 WITA = ZoneInfo("Asia/Makassar")
 NOW = datetime(2026, 11, 30, 7, 30, tzinfo=WITA).astimezone(timezone.utc)   # Monday
 TODAY = date(2026, 11, 30)
@@ -49,34 +45,7 @@ POKJAS = 8
 
 # ---- throwaway databases ---------------------------------------------------
 
-def sqlite_database():
-    folder = tempfile.mkdtemp(prefix="rbtasks-bench-")
-    path = Path(folder) / "bench.sqlite3"
-
-    def drop():
-        for leftover in Path(folder).iterdir():
-            leftover.unlink()
-        Path(folder).rmdir()
-
-    return f"sqlite:///{path}", drop
-
-
-def postgres_database():
-    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    name = f"rbtasks_bench_digest_{secrets.token_hex(4)}"
-    with admin.connect() as connection:
-        connection.execute(sa.text(f"CREATE DATABASE {name}"))
-
-    def drop():
-        with admin.connect() as connection:
-            connection.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
-
-    url = sa.engine.make_url(POSTGRES_ADMIN_URL).set(database=name)
-    return url.render_as_string(hide_password=False), drop
-
-
-DATABASES = {"sqlite": sqlite_database, "postgresql": postgres_database}
+DATABASES = databases("digest")
 
 
 # ---- the province ----------------------------------------------------------

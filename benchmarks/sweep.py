@@ -20,11 +20,8 @@ year) and then measures, in the same run:
   (tracemalloc, in separate runs, since tracing slows Python down).
 """
 import argparse
-import os
 import random
-import secrets
 import sys
-import tempfile
 import time
 import tracemalloc
 from datetime import date, datetime, timedelta, timezone
@@ -35,9 +32,8 @@ import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from throwaway import databases  # noqa: E402  (beside this script)
 
-POSTGRES_ADMIN_URL = os.environ.get(
-    "RBTASKS_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
 NOW = datetime(2026, 11, 25, 7, 30, tzinfo=ZoneInfo("Asia/Makassar")).astimezone(timezone.utc)
 TODAY = date(2026, 11, 25)
 AGENCIES = 50
@@ -47,34 +43,7 @@ POKJAS = 8
 
 # ---- throwaway databases ---------------------------------------------------
 
-def sqlite_database():
-    folder = tempfile.mkdtemp(prefix="rbtasks-bench-")
-    path = Path(folder) / "bench.sqlite3"
-
-    def drop():
-        for leftover in Path(folder).iterdir():
-            leftover.unlink()
-        Path(folder).rmdir()
-
-    return f"sqlite:///{path}", drop
-
-
-def postgres_database():
-    admin = sa.create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    name = f"rbtasks_bench_sweep_{secrets.token_hex(4)}"
-    with admin.connect() as connection:
-        connection.execute(sa.text(f"CREATE DATABASE {name}"))
-
-    def drop():
-        with admin.connect() as connection:
-            connection.execute(sa.text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        admin.dispose()
-
-    url = sa.engine.make_url(POSTGRES_ADMIN_URL).set(database=name)
-    return url.render_as_string(hide_password=False), drop
-
-
-DATABASES = {"sqlite": sqlite_database, "postgresql": postgres_database}
+DATABASES = databases("sweep")
 
 
 # ---- the province ----------------------------------------------------------
