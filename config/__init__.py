@@ -39,6 +39,8 @@ class Config:
     )
     RBTASKS_LOGIN_RATE_LIMIT = os.environ.get("RBTASKS_LOGIN_RATE_LIMIT", "10 per minute")
     RBTASKS_ITEMS_PER_PAGE = 25
+    # The most items a reminder email lists per group; the rest are linked.
+    RBTASKS_REMINDER_ENTRIES_PER_GROUP = _env_int("RBTASKS_REMINDER_ENTRIES_PER_GROUP", 50)
     # How many reverse proxies (nginx, a load balancer) stand in front of the app.
     RBTASKS_PROXY_COUNT = _env_int("RBTASKS_PROXY_COUNT", 0)
 

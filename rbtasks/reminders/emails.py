@@ -116,9 +116,31 @@ class ReminderRenderer:
             entries = sorted(by_stage.get(stage, ()),
                              key=lambda e: (e.item.due_date, e.item.title, e.item.id))
             if entries:
-                groups.append({"stage": stage, "heading": headings[stage],
-                               "entries": [self._view(entry, locale) for entry in entries]})
+                shown = entries[:self._limit()]
+                more = len(entries) - len(shown)
+                groups.append({
+                    "stage": stage, "heading": headings[stage],
+                    "entries": [self._view(entry, locale) for entry in shown],
+                    "more": more,
+                    "more_text": ngettext(
+                        "… and %(num)d more. See them all: %(url)s",
+                        "… and %(num)d more. See them all: %(url)s", more,
+                        url=self._list_link(stage)) if more else "",
+                    "more_url": self._list_link(stage) if more else "",
+                })
         return groups
+
+    def _limit(self):
+        # A leader of a large plan would otherwise get thousands of lines;
+        # the first ones are the most overdue, the rest are one click away.
+        return current_app.config.get("RBTASKS_REMINDER_ENTRIES_PER_GROUP", 50)
+
+    def _list_link(self, stage):
+        if stage == WAITING:
+            return absolute_url("items.list_items", status="submitted")
+        if stage == BEFORE:
+            return absolute_url("items.list_items", sort="due_date")
+        return absolute_url("items.list_items", overdue=1)
 
     def _view(self, entry, locale):
         """The entry's facts, and its text and HTML fragments, once per

@@ -200,3 +200,24 @@ def test_the_unique_key_refuses_a_duplicate_and_the_sweep_retries(
     assert (report.entries, report.already_planned) == (0, 1)
     assert db.session.scalar(sa.select(sa.func.count()).select_from(OutboxEntry)) == 1
     assert db.session.get(JobLock, "sweep").last_run_at == wita(2026, 11, 25, 9)
+
+
+def test_a_long_group_lists_the_most_overdue_first_and_links_the_rest(
+        app, db, province, make_item):
+    titles = []
+    for day in range(1, 6):  # due 10..14 Nov: all overdue on the 25th
+        titles.append(make_item(owner=province.owner, pokja=province.pokja,
+                                title=f"Rencana {day}", due_date=date(2026, 11, 9 + day)).title)
+    previous = app.config["RBTASKS_REMINDER_ENTRIES_PER_GROUP"]
+    app.config["RBTASKS_REMINDER_ENTRIES_PER_GROUP"] = 3
+    try:
+        sweep(db, wita(2026, 11, 25))
+    finally:
+        app.config["RBTASKS_REMINDER_ENTRIES_PER_GROUP"] = previous
+    [message] = [m for m in messages(db) if m.recipient_email == province.owner.email]
+    assert len(message.entries) == 5  # all five are recorded as told
+    shown = [title for title in titles if title in message.body_text]
+    assert shown == ["Rencana 1", "Rencana 2", "Rencana 3"]
+    assert "… dan 2 lainnya" in message.body_text
+    assert "http://rbtasks.test/items?overdue=1" in message.body_text
+    assert 'href="http://rbtasks.test/items?overdue=1"' in message.body_html
