@@ -40,9 +40,20 @@ def long_date(value):
 
 
 def local_datetime(value):
-    """3 Nov 2026 14.05 WITA — in the province's zone."""
+    """3 Nov 2026 14.05 WITA — in the province's zone.
+
+    English is written with Indonesia's conventions (en_ID), so the zone
+    reads "WITA" rather than "+0800", as in the emails.
+    """
     if not value:
         return ""
+    locale = get_locale()
+    if locale is not None and locale.language == "en":
+        from babel.dates import format_datetime as babel_format_datetime
+        from flask_babel import get_timezone
+
+        return babel_format_datetime(value, "d MMM y HH:mm zzz", tzinfo=get_timezone(),
+                                     locale="en_ID")
     return format_datetime(value, "d MMM y HH:mm zzz")
 
 

@@ -43,3 +43,15 @@ def test_today_is_the_province_date(app):
 def test_naive_moment_is_read_in_the_province_zone(app):
     assert parse_moment("2026-12-07T07:30") == datetime(2026, 12, 6, 23, 30, tzinfo=timezone.utc)
     assert parse_moment("2026-12-07T07:30+07:00") == datetime(2026, 12, 7, 0, 30, tzinfo=timezone.utc)
+
+
+def test_pages_write_times_in_wita_in_both_languages(app):
+    from flask_babel import force_locale
+
+    from rbtasks.i18n import local_datetime
+
+    moment = datetime(2026, 12, 7, 6, 5, tzinfo=timezone.utc)
+    with app.test_request_context():
+        for locale, month in (("id", "Des"), ("en", "Dec")):
+            with force_locale(locale):
+                assert local_datetime(moment) == f"7 {month} 2026 14:05 WITA"
