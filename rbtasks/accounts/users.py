@@ -28,12 +28,13 @@ from rbtasks.accounts.checks import (
 )
 from rbtasks.accounts.models import User
 from rbtasks.accounts.roles import ADMIN, ROLES
+from rbtasks.accounts.services import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from rbtasks.extensions import db
 from rbtasks.organisation.models import Agency
 
 LOCALES = ("id", "en")
-PASSWORD_MIN_LENGTH = 10
-PASSWORD_MAX_LENGTH = 200
+# One password rule for every way a password is set (profile, reset, admin, CLI, API).
+PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH = MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH
 
 
 # ---- users -----------------------------------------------------------------
