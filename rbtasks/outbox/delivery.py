@@ -128,12 +128,12 @@ def _build(ids, now, worker, report):
 
 
 def _offer_all(connection, ready, now, worker, policy, report):
-    lost_lines = 0
+    lost_lines, last_error = 0, None
     for position, (message_id, attempts, outgoing) in enumerate(ready):
         if lost_lines >= MAX_LOST_CONNECTIONS:
             # A server that keeps dropping or stalling would cost a timeout per
             # message; the rest of the batch waits for its next attempt instead.
-            _retry_all(ready[position:], outcome.error, now, worker, policy, report)
+            _retry_all(ready[position:], last_error, now, worker, policy, report)
             return
         try:
             outcome = connection.send(outgoing)
@@ -145,7 +145,7 @@ def _offer_all(connection, ready, now, worker, policy, report):
             report.sent += 1
             continue
         if connection.host is None:
-            lost_lines += 1
+            lost_lines, last_error = lost_lines + 1, outcome.error
         if outcome.kind == PERMANENT:
             claiming.mark_failed(message_id, worker, attempts, outcome.error)
             report.failed += 1

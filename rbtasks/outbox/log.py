@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from rbtasks.accounts.roles import ADMIN, COORDINATOR
-from rbtasks.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from rbtasks.errors import InvalidTransition, NotFound, ValidationError
 from rbtasks.extensions import db
 from rbtasks.items.models import ActionItem
 from rbtasks.items.permissions import can_see
