@@ -4,12 +4,10 @@ Indonesian is the default; a signed-in user's own choice wins. Dates are
 written the way people write them ("3 Nov 2026"), times in the province's
 zone (WITA by default).
 """
+from babel.dates import format_datetime
 from flask import current_app, g, request, session
-from flask_babel import format_date, format_datetime, get_locale
+from flask_babel import format_date, get_locale, get_timezone
 from flask_login import current_user
-
-from rbtasks.accounts.roles import ROLE_LABELS
-from rbtasks.items.constants import FIELD_LABELS, PRIORITY_LABELS, STATUS_LABELS
 
 
 def select_locale():
@@ -23,6 +21,16 @@ def select_locale():
     if chosen in languages:
         return chosen
     return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def formatting_locale(locale):
+    """The Babel locale to write dates and times in for a user's language.
+
+    The zone's short name ("WITA") is part of the Indonesian locale data;
+    English as used in Indonesia (en_ID) has it too, where plain "en" would
+    write "+0800". Translations still come from the language's catalogue.
+    """
+    return "en_ID" if locale == "en" else (locale or "id")
 
 
 def select_timezone():
@@ -48,16 +56,15 @@ def local_datetime(value):
     if not value:
         return ""
     locale = get_locale()
-    if locale is not None and locale.language == "en":
-        from babel.dates import format_datetime as babel_format_datetime
-        from flask_babel import get_timezone
-
-        return babel_format_datetime(value, "d MMM y HH:mm zzz", tzinfo=get_timezone(),
-                                     locale="en_ID")
-    return format_datetime(value, "d MMM y HH:mm zzz")
+    return format_datetime(value, "d MMM y HH:mm zzz", tzinfo=get_timezone(),
+                           locale=formatting_locale(locale.language if locale else None))
 
 
 def init_template_helpers(app):
+    # Imported here so that this module stays a leaf every feature can import.
+    from rbtasks.accounts.roles import ROLE_LABELS
+    from rbtasks.items.constants import FIELD_LABELS, PRIORITY_LABELS, STATUS_LABELS
+
     app.jinja_env.filters["short_date"] = short_date
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["local_datetime"] = local_datetime

@@ -26,7 +26,7 @@ from rbtasks.items.fields import EARLIEST, LATEST
 from rbtasks.items.models import ActionItem
 from rbtasks.items.permissions import can_manage
 from rbtasks.items.queries import get_item
-from rbtasks.items.services import _flush_or_conflict, _log
+from rbtasks.items.services import flush_or_conflict, _log
 from rbtasks.timeutil import local_today
 
 MAX_REASON = 2000
@@ -169,6 +169,6 @@ def decide_extension(actor, request, approve, reason, now):
     else:
         _log(item, actor, now, "extension_rejected", old=item.due_date.isoformat(),
              new=request.new_due_date.isoformat(), note=reason)
-    _flush_or_conflict()
+    flush_or_conflict()
     return request
 

@@ -1,10 +1,10 @@
 """``flask rb digest``: plan this week's digests, then deliver them."""
 import click
+from flask_babel import gettext as _
 
-from rbtasks.cli import rb
+from rbtasks.cli import parse_now, rb
 from rbtasks.digest.planner import plan_digests
 from rbtasks.extensions import db
-from rbtasks.timeutil import parse_moment, utc_now
 
 
 @rb.command("digest")
@@ -23,7 +23,7 @@ def digest_command(now_text, dry_run, force):
     run any number of times, from any number of processes: each recipient gets
     one digest per week.
     """
-    now = _parse_now(now_text)
+    now = parse_now(now_text)
     report = plan_digests(now, dry_run=dry_run, force=force)
     if dry_run:
         db.session.rollback()
@@ -32,37 +32,27 @@ def digest_command(now_text, dry_run, force):
     _echo_report(report)
     if dry_run or not report.planned_day:
         return
-    from rbtasks.outbox.services import deliver_pending
+    from rbtasks.outbox.cli import deliver_everything
 
-    delivery = deliver_pending(now)
-    db.session.commit()
-    click.echo(f"Delivery: sent {delivery.sent}, retried {delivery.retried}, "
-               f"failed {delivery.failed}, held {delivery.held}")
-
-
-def _parse_now(text):
-    if text is None:
-        return utc_now()
-    try:
-        return parse_moment(text)
-    except (TypeError, ValueError):
-        raise click.BadParameter(
-            f"{text!r} is not an ISO 8601 moment such as 2026-11-30T07:30+08:00.",
-            param_hint="--now",
-        ) from None
+    click.echo(deliver_everything(now))
 
 
 def _echo_report(report):
     day = report.today.isoformat()
     if not report.planned_day:
-        first = report.first_working_day.isoformat() if report.first_working_day else "none"
-        click.echo(f"{day} is not the first working day of {report.week} (that is {first}): "
-                   "no digest planned.")
+        first = report.first_working_day.isoformat() if report.first_working_day else "—"
+        click.echo(_("%(day)s is not the first working day of %(week)s (that is %(first)s): "
+                     "no digest planned.", day=day, week=report.week, first=first))
         return
-    verb = "would plan" if report.dry_run else "planned"
-    click.echo(f"Digest for {report.week} on {day}: {verb} {len(report.messages)} emails "
-               f"({len(report.already_planned)} already planned this week).")
+    counts = {"week": report.week, "day": day, "emails": len(report.messages),
+              "already": len(report.already_planned)}
+    if report.dry_run:
+        click.echo(_("Digest for %(week)s on %(day)s: would plan %(emails)d emails "
+                     "(%(already)d already planned this week).", **counts))
+    else:
+        click.echo(_("Digest for %(week)s on %(day)s: planned %(emails)d emails "
+                     "(%(already)d already planned this week).", **counts))
     for message in report.messages:
         click.echo(f"  {message.email}: {message.scope} — {message.subject}")
     for email in report.already_planned:
-        click.echo(f"  {email}: already planned")
+        click.echo("  " + _("%(email)s: already planned", email=email))

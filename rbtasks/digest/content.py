@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
 from rbtasks.accounts.checks import SYSTEM
 from rbtasks.dashboard.history import snapshot_scope
@@ -47,8 +48,8 @@ class DigestContent:
 
     @property
     def scope_name(self):
-        """Plain (untranslated) words for the command line."""
-        return "all pokja" if self.pokja_names is None else ", ".join(self.pokja_names)
+        """The digest's scope in words, for the command line."""
+        return _("all pokja") if self.pokja_names is None else ", ".join(self.pokja_names)
 
     @property
     def headline(self):

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from rbtasks.digest.content import DigestBuilder
-from rbtasks.digest.lock import hold_job_lock
+from rbtasks.outbox.locks import hold_job_lock
 from rbtasks.digest.recipients import digest_recipients
 from rbtasks.digest.render import DigestRenderer
 from rbtasks.digest.snapshots import take_snapshots, week_label

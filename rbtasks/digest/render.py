@@ -13,13 +13,12 @@ from flask_babel import force_locale, format_date, gettext as _, lazy_gettext as
 
 from rbtasks.dashboard.charts import status_per_pokja_alt, status_per_pokja_png
 from rbtasks.dashboard.formatting import number
+from rbtasks.i18n import formatting_locale
 from rbtasks.items.constants import BLOCKED, DONE, IN_PROGRESS, STATUS_LABELS, SUBMITTED
 from rbtasks.mail import absolute_url
 from rbtasks.rbindex.grades import grade_for
 from rbtasks.timeutil import province_zone
 
-# Babel writes English dates in Indonesia's style with "en_ID" (as rbtasks.mail does).
-_FORMATTING_LOCALES = {"en": "en_ID"}
 LIST_LIMIT = 20    # rows per "last week" list; the rest is counted
 AGENCY_LIMIT = 10
 
@@ -50,7 +49,7 @@ class DigestRenderer:
 
     def render(self, planned, content):
         """Fill in ``planned``'s subject, both bodies and its inline chart."""
-        locale = _FORMATTING_LOCALES.get(planned.locale, planned.locale or "id")
+        locale = formatting_locale(planned.locale)
         with force_locale(locale):
             png, alt, view = self._for_scope(content, locale)
             content_id = f"pokja-progress.{uuid.uuid4().hex}@rbtasks"

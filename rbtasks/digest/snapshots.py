@@ -14,7 +14,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 
 from rbtasks.dashboard.summary import average
-from rbtasks.digest.lock import hold_job_lock
+from rbtasks.outbox.locks import hold_job_lock
 from rbtasks.digest.models import WeeklySnapshot
 from rbtasks.extensions import db
 from rbtasks.items.constants import CANCELLED, STATUSES

@@ -47,7 +47,7 @@ def _log(item, actor, now, action, field=None, old=None, new=None, note=None):
     ))
 
 
-def _flush_or_conflict():
+def flush_or_conflict():
     try:
         db.session.flush()
     except StaleDataError:
@@ -106,7 +106,7 @@ def update_item(actor, item, values, expected_version, now):
         setattr(item, name, value)
     item.updated_by_id = actor.id
     item.updated_at = now
-    _flush_or_conflict()
+    flush_or_conflict()
     return item
 
 
@@ -118,7 +118,7 @@ def delete_item(actor, item, now):
     item.updated_at = now
     item.updated_by_id = actor.id
     _log(item, actor, now, "deleted")
-    _flush_or_conflict()
+    flush_or_conflict()
 
 
 def add_comment(actor, item, body, now):

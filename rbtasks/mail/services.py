@@ -6,7 +6,7 @@ and dates come out in the province's zone. ``send_message`` delivers it.
 
 Flask-Mail 0.10 opens its SMTP connection without a timeout, so a mail server
 that accepts the connection and then stalls would hang the request (or the
-scheduler job) for ever. :class:`_TimedConnection` opens it with
+scheduler job) for ever. :class:`TimedConnection` opens it with
 ``MAIL_TIMEOUT`` seconds instead, which bounds the connect, STARTTLS, login and
 every command after it.
 """
@@ -20,12 +20,9 @@ from flask import current_app, render_template
 from flask_babel import force_locale
 from flask_mail import Connection, Message
 
+from rbtasks.i18n import formatting_locale
+
 logger = logging.getLogger(__name__)
-
-# The zone's short name ("WITA") is part of the Indonesian locale data; English
-# as used in Indonesia has it too, where plain "en" would write "+0800".
-_FORMATTING_LOCALES = {"en": "en_ID"}
-
 
 def build_message(recipient_email, recipient_locale, template_name, subject, **context):
     """A two-part (text and HTML) message for one recipient, in their language.
@@ -33,8 +30,7 @@ def build_message(recipient_email, recipient_locale, template_name, subject, **c
     ``subject`` should be a lazy string (``lazy_gettext``) so it is translated
     here, under the recipient's locale, rather than in the sender's.
     """
-    locale = _FORMATTING_LOCALES.get(recipient_locale, recipient_locale or "id")
-    with force_locale(locale):
+    with force_locale(formatting_locale(recipient_locale)):
         subject_text = str(subject)
         context = {"subject": subject_text, **context}
         text = render_template(f"email/{template_name}.txt", **context)
@@ -62,7 +58,7 @@ def absolute_url(endpoint, **values):
 
 def mail_configured():
     """Whether a mail server is configured (the demo runs without one)."""
-    return bool(_mail_state().server)
+    return bool(mail_state().server)
 
 
 def send_message(message):
@@ -79,7 +75,7 @@ def send_message(message):
         return False
     timeout = current_app.config.get("MAIL_TIMEOUT", 30)
     try:
-        with _TimedConnection(_mail_state(), timeout) as connection:
+        with TimedConnection(mail_state(), timeout) as connection:
             connection.send(message)
     except (smtplib.SMTPException, OSError):
         logger.exception("Sending %r to %s failed.", message.subject, recipients)
@@ -88,11 +84,11 @@ def send_message(message):
     return True
 
 
-def _mail_state():
+def mail_state():
     return current_app.extensions["mail"]
 
 
-class _TimedConnection(Connection):
+class TimedConnection(Connection):
     """Flask-Mail's connection with a socket timeout and verified TLS.
 
     It always talks to the server: whether to send at all is decided by

@@ -17,7 +17,7 @@ from flask import current_app
 from sqlalchemy.orm import selectinload
 
 from rbtasks.extensions import db
-from rbtasks.mail.services import _mail_state, mail_configured
+from rbtasks.mail.services import mail_state, mail_configured
 from rbtasks.outbox import claiming
 from rbtasks.outbox.compose import UnsendableMessage, compose
 from rbtasks.outbox.models import OutboxMessage
@@ -92,7 +92,7 @@ def _send_batch(ids, now, worker, policy, report):
     ready = _build(ids, now, worker, report)
     if not ready:
         return
-    connection = BatchConnection(_mail_state(), current_app.config.get("MAIL_TIMEOUT", 30))
+    connection = BatchConnection(mail_state(), current_app.config.get("MAIL_TIMEOUT", 30))
     try:
         connection.open()
     except CONNECTION_ERRORS as error:

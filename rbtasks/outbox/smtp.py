@@ -1,7 +1,7 @@
 """One SMTP session for a batch of outbox messages, and what each send meant.
 
 The connection itself (``MAIL_TIMEOUT`` on every socket operation, verified
-TLS, login) is :class:`rbtasks.mail.services._TimedConnection`; this module
+TLS, login) is :class:`rbtasks.mail.services.TimedConnection`; this module
 adds the conversation. It speaks MAIL, RCPT and DATA itself rather than
 through ``smtplib.SMTP.sendmail`` because the outbox has to know *where* a
 conversation broke:
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from flask import current_app
 from flask_mail import email_dispatched
 
-from rbtasks.mail.services import _TimedConnection
+from rbtasks.mail.services import TimedConnection
 
 SENT = "sent"
 TEMPORARY = "temporary"
@@ -72,7 +72,7 @@ def _by_code(code, reply):
     return Outcome(kind, _reply_text(code, reply))
 
 
-class BatchConnection(_TimedConnection):
+class BatchConnection(TimedConnection):
     """A mail-server session reused for every message of a batch.
 
     ``connections`` counts the sessions opened, so callers (and tests) can

@@ -17,7 +17,7 @@ from rbtasks.errors import Conflict, PermissionDenied, StaleVersion, ValidationE
 from rbtasks.extensions import db
 from rbtasks.items.constants import CANCELLED, DONE, STATUS_LABELS
 from rbtasks.items.permissions import can_update_progress
-from rbtasks.items.services import _flush_or_conflict, _log
+from rbtasks.items.services import flush_or_conflict, _log
 from rbtasks.realisation.models import QuarterRealisation
 
 QUARTERS = (1, 2, 3, 4)
@@ -130,7 +130,7 @@ def set_quarters(actor, item, quarters, progress_from_quarters, expected_version
     item.updated_by_id = actor.id
     # The item row goes first: its version check makes a concurrent save wait and fail
     # before any quarter row is touched.
-    _flush_or_conflict()
+    flush_or_conflict()
     for quarter in changed:
         _write_quarter(item, current[quarter - 1], quarter, wanted.get(quarter))
     try:

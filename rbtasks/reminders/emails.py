@@ -10,6 +10,7 @@ from flask import current_app, render_template
 from flask_babel import force_locale, format_date, gettext as _, lazy_gettext as _l, ngettext
 from markupsafe import Markup
 
+from rbtasks.i18n import formatting_locale
 from rbtasks.items.constants import BLOCKED, STATUS_LABELS
 from rbtasks.mail import absolute_url
 from rbtasks.reminders.recipients import (
@@ -38,8 +39,6 @@ REASON_TEXTS = {
                     "action items."),
 }
 
-# Babel writes English dates in Indonesia's style with "en_ID" (as rbtasks.mail does).
-_FORMATTING_LOCALES = {"en": "en_ID"}
 _OVERDUE_STAGES = (ESCALATION_2, ESCALATION_1, OVERDUE)
 
 
@@ -76,7 +75,7 @@ class ReminderRenderer:
 
     def render(self, message):
         """Fill in the subject and both bodies of ``message``, in its locale."""
-        locale = _FORMATTING_LOCALES.get(message.locale, message.locale or "id")
+        locale = formatting_locale(message.locale)
         with force_locale(locale):
             groups = self._groups(message, locale)
             message.subject = _subject(message)[:300]

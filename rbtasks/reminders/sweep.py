@@ -24,7 +24,8 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from rbtasks.extensions import db
-from rbtasks.outbox.models import PENDING, JobLock, OutboxEntry, OutboxMessage
+from rbtasks.outbox.locks import hold_job_lock
+from rbtasks.outbox.models import PENDING, OutboxEntry, OutboxMessage
 from rbtasks.outbox.services import new_message_id
 from rbtasks.reminders.candidates import load_candidates, load_planned_keys
 from rbtasks.reminders.emails import PlannedEntry, PlannedMessage, ReminderRenderer
@@ -76,7 +77,7 @@ def _sweep(now, dry_run):
         report.working_day = False
         return report
     if not dry_run:
-        _hold_job_lock(now)
+        hold_job_lock(LOCK_NAME, now)
     policy = load_policy()
     candidates = load_candidates(today, policy, calendar)
     directory = Directory.load(row.head_email for row in candidates)
@@ -113,27 +114,6 @@ def _plan(candidates, today, policy, calendar, directory, planned, report):
                 report.by_stage[due.stage] += 1
                 report.by_recipient[person.email] += 1
     return [messages[email] for email in sorted(messages)]
-
-
-def _hold_job_lock(now):
-    """Take the sweep's JobLock row FOR UPDATE until the transaction ends,
-    creating it the first time. Writing ``last_run_at`` straight away also
-    takes SQLite's write lock, which ignores FOR UPDATE."""
-    for _attempt in range(2):
-        lock = db.session.execute(
-            sa.select(JobLock).where(JobLock.name == LOCK_NAME).with_for_update()
-        ).scalar_one_or_none()
-        if lock is None:
-            lock = JobLock(name=LOCK_NAME)
-            db.session.add(lock)
-        lock.last_run_at = now
-        try:
-            db.session.flush()
-            return lock
-        except IntegrityError:
-            # Another sweep created the row first; it holds it now: wait for it.
-            db.session.rollback()
-    raise RuntimeError("could not take the sweep's job lock")
 
 
 def _write(messages, now):

@@ -14,7 +14,7 @@ from rbtasks.extensions import db
 from rbtasks.items.constants import STATUS_LABELS
 from rbtasks.items.models import ActivityEntry
 from rbtasks.items.permissions import coordinates
-from rbtasks.items.services import _flush_or_conflict
+from rbtasks.items.services import flush_or_conflict
 from rbtasks.workflow.rules import ACTIONS, ADMIN, COORDINATOR, OWNER, RULES
 
 MAX_TEXT = 5_000
@@ -97,7 +97,7 @@ def apply_transition(actor, item, action, expected_version, now, reason="", note
         item_id=item.id, actor_id=actor.id, at=now, action=rule.action, field="status",
         old_value=old_status, new_value=rule.target, note=reason or note or None,
     ))
-    _flush_or_conflict()
+    flush_or_conflict()
     return item
 
 

@@ -148,3 +148,15 @@ def test_a_bad_now_is_refused(runner, db):
     result = sweep(runner, "--now", "next tuesday")
     assert result.exit_code == 2
     assert "is not an ISO 8601 moment" in result.output
+
+
+def test_the_command_speaks_the_provinces_language(app, runner, db):
+    previous = app.config["BABEL_DEFAULT_LOCALE"]
+    app.config["BABEL_DEFAULT_LOCALE"] = "id"  # the product's default (config.Config)
+    try:
+        result = sweep(runner, "--now", "2026-11-29T08:00")
+        refused = sweep(runner, "--now", "selasa depan")
+    finally:
+        app.config["BABEL_DEFAULT_LOCALE"] = previous
+    assert "2026-11-29 bukan hari kerja: tidak ada yang dijadwalkan atau dikirim." in result.output
+    assert refused.exit_code == 2 and "bukan waktu berformat ISO 8601" in refused.output
