@@ -54,7 +54,7 @@ class DigestRenderer:
             png, alt, view = self._for_scope(content, locale)
             content_id = f"pokja-progress.{uuid.uuid4().hex}@rbtasks"
             planned.subject = _(
-                "[RB] Weekly summary %(date)s — %(overdue)d overdue, %(done)d done this week",
+                "[RB] Weekly summary %(date)s — %(overdue)d overdue, %(done)d done last week",
                 date=format_date(content.today, "d MMM y"), overdue=content.overdue,
                 done=content.completed_last_week)[:300]
             context = {"subject": planned.subject, "name": planned.name,

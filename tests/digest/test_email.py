@@ -57,7 +57,7 @@ def test_the_coordinators_numbers_and_changes_since_last_weeks_snapshot(
     run_digest(runner, "--now", MONDAY)
 
     message = mailbox.to("maria@nttprov.go.id")[0]
-    assert message["Subject"] == "[RB] Weekly summary 30 Nov 2026 — 2 overdue, 1 done this week"
+    assert message["Subject"] == "[RB] Weekly summary 30 Nov 2026 — 2 overdue, 1 done last week"
     text = text_part(message)
     assert _line(text, "Action items") == (5, "+1 since last week")
     assert _line(text, "Done") == (1, "+1 since last week")
@@ -105,7 +105,7 @@ def test_the_leaders_numbers_cover_the_whole_plan(runner, db, province, mailbox)
                  for change in ("+2", "+1", "−1", "±0")}
         target = gettext("target %(target)s (%(grade)s)", target="71,00", grade="BB")
         subject = gettext(
-            "[RB] Weekly summary %(date)s — %(overdue)d overdue, %(done)d done this week",
+            "[RB] Weekly summary %(date)s — %(overdue)d overdue, %(done)d done last week",
             date="30 Nov 2026", overdue=3, done=1)
     assert message["Subject"] == subject
     assert _line(text, labels["total"]) == (9, since["+2"])

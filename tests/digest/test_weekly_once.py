@@ -54,7 +54,7 @@ def test_the_next_week_sends_again_with_the_change_since_the_first(
     assert _addresses(mailbox) == ["agnes@nttprov.go.id", "ketua@nttprov.go.id",
                                    "maria@nttprov.go.id"]
     message = mailbox.to("maria@nttprov.go.id")[0]
-    assert message["Subject"] == "[RB] Weekly summary 7 Dec 2026 — 2 overdue, 1 done this week"
+    assert message["Subject"] == "[RB] Weekly summary 7 Dec 2026 — 2 overdue, 1 done last week"
     text = text_part(message).replace("\r\n", "\n")
     assert "Action items: 6 (+1 since last week)" in text
     assert "Done: 2 (+1 since last week)" in text
