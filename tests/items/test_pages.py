@@ -1,4 +1,5 @@
 """The action item pages: list with filters, my tasks, detail, create, edit, delete, comment."""
+import re
 from datetime import date
 
 import sqlalchemy as sa
@@ -36,6 +37,30 @@ def test_coordinator_creates_an_item_and_finds_it_in_the_filtered_list(
     assert "Menyusun SOP pengawasan" in page
     other = client.get("/items?q=tidak-ada").get_data(as_text=True)
     assert "Menyusun SOP pengawasan" not in other
+
+
+def _chosen_pokja(page):
+    select = re.search(r'<select id="pokja_id"[^>]*>.*?</select>', page, re.S).group(0)
+    return ("multiple" in select.split(">", 1)[0],
+            sorted(int(value) for value in re.findall(r'<option value="(\d+)" selected>', select)))
+
+
+def test_a_list_of_several_pokja_keeps_all_of_them_chosen_in_the_filter(
+    login, make_user, make_pokja, make_item
+):
+    coordinator = make_user(role="coordinator")
+    first, second, third = (make_pokja(coordinators=[coordinator]) for _ in range(3))
+    for pokja in (first, second, third):
+        make_item(pokja=pokja, title=f"Aksi {pokja.name}")
+    client = login(coordinator)
+
+    page = client.get(f"/items?pokja_id={first.id}&pokja_id={third.id}").get_data(as_text=True)
+    assert f"Aksi {first.name}" in page and f"Aksi {third.name}" in page
+    assert f"Aksi {second.name}" not in page
+    assert _chosen_pokja(page) == (True, sorted([first.id, third.id]))
+
+    one = client.get(f"/items?pokja_id={second.id}").get_data(as_text=True)
+    assert _chosen_pokja(one) == (False, [second.id])
 
 
 def test_create_form_shows_field_messages_and_creates_nothing(login, make_user, make_pokja, db):
