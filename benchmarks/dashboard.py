@@ -24,7 +24,6 @@ and, for the leader, the whole dashboard page and one chart over HTTP (test
 client), which add templates and matplotlib on top. It prints milliseconds,
 the number of SQL statements and the ratios to the raw SQL.
 """
-import argparse
 import random
 import sys
 import time
@@ -36,7 +35,8 @@ import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from throwaway import databases  # noqa: E402  (beside this script)
+from measuring import StatementCounter, app_on_throwaway_database, interleaved  # noqa: E402
+from measuring import run_from_command_line  # noqa: E402  (beside this script)
 
 WITA = ZoneInfo("Asia/Makassar")
 NOW = datetime(2026, 11, 25, 10, 0, tzinfo=WITA).astimezone(timezone.utc)
@@ -46,11 +46,6 @@ POKJAS = 8
 PASSWORD = "bench-rahasia-123"
 OPEN = "('not_started', 'in_progress', 'blocked')"
 REPEAT = 5
-
-
-# ---- throwaway databases ---------------------------------------------------
-
-DATABASES = databases("dashboard")
 
 
 # ---- data ------------------------------------------------------------------
@@ -154,107 +149,44 @@ def raw_sql(db, where_extra=""):
     return read
 
 
-class StatementCounter:
-    def __init__(self, engine):
-        self.engine = engine
-        self.count = 0
-
-    def __enter__(self):
-        sa.event.listen(self.engine, "before_cursor_execute", self._count)
-        return self
-
-    def __exit__(self, *exc):
-        sa.event.remove(self.engine, "before_cursor_execute", self._count)
-
-    def _count(self, *args):
-        self.count += 1
-
-
-def timed(function, repeat=REPEAT):
-    """(best seconds, last result) over ``repeat`` runs after one warm-up."""
-    return interleaved([function], repeat)[0]
-
-
-def interleaved(functions, repeat=REPEAT):
-    """[(best seconds, last result)] of each function, after one warm-up each,
-    taking turns so that a busy machine slows them all alike."""
-    for function in functions:
-        function()
-    best = [None] * len(functions)
-    results = [None] * len(functions)
-    for _ in range(repeat):
-        for index, function in enumerate(functions):
-            start = time.perf_counter()
-            results[index] = function()
-            elapsed = time.perf_counter() - start
-            best[index] = elapsed if best[index] is None else min(best[index], elapsed)
-    return list(zip(best, results))
-
-
 def measure(name, items):
-    from config import TestConfig
-    from flask_migrate import upgrade
-
-    from rbtasks import create_app
     from rbtasks.accounts.models import User
     from rbtasks.dashboard.summary import summarise
-    from rbtasks.extensions import db
 
-    url, drop = DATABASES[name]()
-    try:
-        class Config(TestConfig):
-            SQLALCHEMY_DATABASE_URI = url
-            WTF_CSRF_ENABLED = False
-            RATELIMIT_ENABLED = False
+    with app_on_throwaway_database("dashboard", name, WTF_CSRF_ENABLED=False,
+                                   RATELIMIT_ENABLED=False) as (app, db):
+        start = time.perf_counter()
+        leader_id, coordinator_id, head_id, pokja_id, agency_id = fill(db, items)
+        seconds = time.perf_counter() - start
+        print(f"\n== {name}: {items:,} items (inserted in {seconds:.1f} s) ==")
+        print(f"{'scope':<22}{'raw SQL':>12}{'summarise':>13}{'ratio':>8}{'statements':>12}")
+        for label, user_id, extra in (
+                ("leader (whole plan)", leader_id, ""),
+                ("coordinator (1 pokja)", coordinator_id, f" AND i.pokja_id IN ({pokja_id})"),
+                ("agency head", head_id, f" AND i.agency_id = {agency_id}")):
+            def run(user_id=user_id):
+                db.session.remove()
+                return summarise(db.session.get(User, user_id), NOW)
 
-        app = create_app(Config)
-        with app.app_context():
-            upgrade()
-            start = time.perf_counter()
-            leader_id, coordinator_id, head_id, pokja_id, agency_id = fill(db, items)
-            seconds = time.perf_counter() - start
-            print(f"\n== {name}: {items:,} items (inserted in {seconds:.1f} s) ==")
-            print(f"{'scope':<22}{'raw SQL':>12}{'summarise':>13}{'ratio':>8}{'statements':>12}")
-            for label, user_id, extra in (
-                    ("leader (whole plan)", leader_id, ""),
-                    ("coordinator (1 pokja)", coordinator_id, f" AND i.pokja_id IN ({pokja_id})"),
-                    ("agency head", head_id, f" AND i.agency_id = {agency_id}")):
-                def run(user_id=user_id):
-                    db.session.remove()
-                    return summarise(db.session.get(User, user_id), NOW)
-
-                with StatementCounter(db.engine) as counter:
-                    run()
-                statements = counter.count
-                (raw_time, _rows), (summary_time, _summary) = interleaved(
-                    [lambda extra=extra: raw_sql(db, extra), run])
-                print(f"{label:<22}{raw_time * 1000:>9.1f} ms{summary_time * 1000:>10.1f} ms"
-                      f"{summary_time / raw_time:>7.2f}x{statements:>12}")
-            db.session.remove()
-            headline = summarise(db.session.get(User, leader_id), NOW).headline
-            print(f"(the whole plan: {headline.total:,} items counted, "
-                  f"{headline.overdue:,} overdue, {headline.due_soon:,} due in 14 days)")
-            client = app.test_client()
-            client.post("/login", data={"email": "ketua@nttprov.go.id", "password": PASSWORD})
-            for label, path in (("dashboard page (HTTP)", "/dashboard"),
-                                ("status chart PNG", "/dashboard/charts/status-per-pokja.png")):
-                page_time, response = timed(lambda: client.get(path))
-                assert response.status_code == 200, (path, response.status_code)
-                print(f"{label:<22}{'':>12}{page_time * 1000:>10.1f} ms")
-            db.session.remove()
-            db.engine.dispose()
-    finally:
-        drop()
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=100_000)
-    parser.add_argument("--databases", default="sqlite,postgresql")
-    args = parser.parse_args()
-    for name in args.databases.split(","):
-        measure(name.strip(), args.items)
+            with StatementCounter(db.engine) as counter:
+                run()
+            statements = counter.count
+            (raw_time, _rows), (summary_time, _summary) = interleaved(
+                [lambda extra=extra: raw_sql(db, extra), run], REPEAT)
+            print(f"{label:<22}{raw_time * 1000:>9.1f} ms{summary_time * 1000:>10.1f} ms"
+                  f"{summary_time / raw_time:>7.2f}x{statements:>12}")
+        db.session.remove()
+        headline = summarise(db.session.get(User, leader_id), NOW).headline
+        print(f"(the whole plan: {headline.total:,} items counted, "
+              f"{headline.overdue:,} overdue, {headline.due_soon:,} due in 14 days)")
+        client = app.test_client()
+        client.post("/login", data={"email": "ketua@nttprov.go.id", "password": PASSWORD})
+        for label, path in (("dashboard page (HTTP)", "/dashboard"),
+                            ("status chart PNG", "/dashboard/charts/status-per-pokja.png")):
+            [(page_time, response)] = interleaved([lambda: client.get(path)], REPEAT)
+            assert response.status_code == 200, (path, response.status_code)
+            print(f"{label:<22}{'':>12}{page_time * 1000:>10.1f} ms")
 
 
 if __name__ == "__main__":
-    main()
+    run_from_command_line(__doc__.splitlines()[0], measure)

@@ -21,7 +21,6 @@ Then, in the same run, it measures:
   the number of SQL statements and the share of time spent drawing charts
   (matplotlib), which no SQL can replace.
 """
-import argparse
 import random
 import sys
 import time
@@ -33,7 +32,8 @@ import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from throwaway import databases  # noqa: E402  (beside this script)
+from measuring import StatementCounter, app_on_throwaway_database, best_of  # noqa: E402
+from measuring import run_from_command_line  # noqa: E402  (beside this script)
 
 WITA = ZoneInfo("Asia/Makassar")
 NOW = datetime(2026, 11, 30, 7, 30, tzinfo=WITA).astimezone(timezone.utc)   # Monday
@@ -41,11 +41,6 @@ TODAY = date(2026, 11, 30)
 LAST_MONDAY = TODAY - timedelta(days=7)
 AGENCIES = 50
 POKJAS = 8
-
-
-# ---- throwaway databases ---------------------------------------------------
-
-DATABASES = databases("digest")
 
 
 # ---- the province ----------------------------------------------------------
@@ -198,22 +193,6 @@ def raw_sql(db):
     return read
 
 
-class StatementCounter:
-    def __init__(self, engine):
-        self.engine = engine
-        self.count = 0
-
-    def __enter__(self):
-        sa.event.listen(self.engine, "before_cursor_execute", self._count)
-        return self
-
-    def __exit__(self, *exc):
-        sa.event.remove(self.engine, "before_cursor_execute", self._count)
-
-    def _count(self, *args):
-        self.count += 1
-
-
 class ChartClock:
     """Adds up the time spent drawing charts during a run."""
 
@@ -240,79 +219,43 @@ class ChartClock:
         self.render.status_per_pokja_png = self.original
 
 
-def timed(function, repeat=1):
-    best, result = None, None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        elapsed = time.perf_counter() - start
-        best = elapsed if best is None else min(best, elapsed)
-    return best, result
-
-
 def measure(name, items):
-    from config import TestConfig
-    from flask_migrate import upgrade
-
-    from rbtasks import create_app
     from rbtasks.digest.planner import plan_digests
-    from rbtasks.extensions import db
 
-    url, drop = DATABASES[name]()
-    try:
-        class Config(TestConfig):
-            SQLALCHEMY_DATABASE_URI = url
-            MAIL_SERVER = ""
+    with app_on_throwaway_database("digest", name, MAIL_SERVER="") as (_app, db):
+        fill_time, _ = best_of(lambda: fill(db, items))
+        print(f"\n== {name}: {items:,} items (inserted in {fill_time:.1f} s) ==")
+        raw_sql(db)  # warm the caches once, as the digest's first query would
+        raw_time, rows_read = best_of(lambda: raw_sql(db), repeat=3)
+        db.session.rollback()
 
-        app = create_app(Config)
-        with app.app_context():
-            upgrade()
-            fill_time, _ = timed(lambda: fill(db, items))
-            print(f"\n== {name}: {items:,} items (inserted in {fill_time:.1f} s) ==")
-            raw_sql(db)  # warm the caches once, as the digest's first query would
-            raw_time, rows_read = timed(lambda: raw_sql(db), repeat=3)
-            db.session.rollback()
+        def run(dry_run):
+            def plan():
+                report = plan_digests(NOW, dry_run=dry_run)
+                db.session.rollback() if dry_run else db.session.commit()
+                return report
+            return plan
 
-            def run(dry_run):
-                def plan():
-                    report = plan_digests(NOW, dry_run=dry_run)
-                    db.session.rollback() if dry_run else db.session.commit()
-                    return report
-                return plan
+        with StatementCounter(db.engine) as dry_queries, ChartClock() as dry_charts:
+            dry_time, dry_report = best_of(run(dry_run=True))
+        with StatementCounter(db.engine) as real_queries, ChartClock() as real_charts:
+            real_time, real_report = best_of(run(dry_run=False))
+        again_time, again_report = best_of(run(dry_run=False))
 
-            with StatementCounter(db.engine) as dry_queries, ChartClock() as dry_charts:
-                dry_time, dry_report = timed(run(dry_run=True))
-            with StatementCounter(db.engine) as real_queries, ChartClock() as real_charts:
-                real_time, real_report = timed(run(dry_run=False))
-            again_time, again_report = timed(run(dry_run=False))
-
-            print(f"digests planned: {len(real_report.messages)} "
-                  f"(then {len(again_report.messages)} on a second run)")
-            print(f"raw aggregate SQL ({rows_read:,} rows): {raw_time * 1000:9.1f} ms")
-            for label, elapsed, queries, charts in (
-                    ("plan_digests, dry run:      ", dry_time, dry_queries, dry_charts),
-                    ("plan_digests, real:         ", real_time, real_queries, real_charts)):
-                without = elapsed - charts.seconds
-                print(f"{label} {elapsed * 1000:9.1f} ms  ratio {elapsed / raw_time:6.1f}x  "
-                      f"{queries.count} statements; charts {charts.seconds * 1000:.0f} ms, "
-                      f"without charts {without * 1000:.1f} ms = ratio "
-                      f"{without / raw_time:5.1f}x")
-            print(f"plan_digests, second run:     {again_time * 1000:9.1f} ms  "
-                  f"(everyone already planned)")
-            db.session.remove()
-            db.engine.dispose()
-    finally:
-        drop()
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=100_000)
-    parser.add_argument("--databases", default="sqlite,postgresql")
-    args = parser.parse_args()
-    for name in args.databases.split(","):
-        measure(name.strip(), args.items)
+        print(f"digests planned: {len(real_report.messages)} "
+              f"(then {len(again_report.messages)} on a second run)")
+        print(f"raw aggregate SQL ({rows_read:,} rows): {raw_time * 1000:9.1f} ms")
+        for label, elapsed, queries, charts in (
+                ("plan_digests, dry run:      ", dry_time, dry_queries, dry_charts),
+                ("plan_digests, real:         ", real_time, real_queries, real_charts)):
+            without = elapsed - charts.seconds
+            print(f"{label} {elapsed * 1000:9.1f} ms  ratio {elapsed / raw_time:6.1f}x  "
+                  f"{queries.count} statements; charts {charts.seconds * 1000:.0f} ms, "
+                  f"without charts {without * 1000:.1f} ms = ratio "
+                  f"{without / raw_time:5.1f}x")
+        print(f"plan_digests, second run:     {again_time * 1000:9.1f} ms  "
+              f"(everyone already planned)")
 
 
 if __name__ == "__main__":
-    main()
+    run_from_command_line(__doc__.splitlines()[0], measure)

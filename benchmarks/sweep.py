@@ -19,7 +19,6 @@ year) and then measures, in the same run:
 * the number of SQL statements each sweep issues, and its peak Python memory
   (tracemalloc, in separate runs, since tracing slows Python down).
 """
-import argparse
 import random
 import sys
 import time
@@ -32,18 +31,14 @@ import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from throwaway import databases  # noqa: E402  (beside this script)
+from measuring import StatementCounter, app_on_throwaway_database, best_of  # noqa: E402
+from measuring import run_from_command_line  # noqa: E402  (beside this script)
 
 NOW = datetime(2026, 11, 25, 7, 30, tzinfo=ZoneInfo("Asia/Makassar")).astimezone(timezone.utc)
 TODAY = date(2026, 11, 25)
 AGENCIES = 50
 OWNERS_PER_AGENCY = 40
 POKJAS = 8
-
-
-# ---- throwaway databases ---------------------------------------------------
-
-DATABASES = databases("sweep")
 
 
 # ---- the province ----------------------------------------------------------
@@ -148,22 +143,6 @@ def bare_due_rows(db):
                                           "submitted_before": utc_bound}).all())
 
 
-class StatementCounter:
-    def __init__(self, engine):
-        self.engine = engine
-        self.count = 0
-
-    def __enter__(self):
-        sa.event.listen(self.engine, "before_cursor_execute", self._count)
-        return self
-
-    def __exit__(self, *exc):
-        sa.event.remove(self.engine, "before_cursor_execute", self._count)
-
-    def _count(self, *args):
-        self.count += 1
-
-
 class PhaseTimer:
     """Adds up the time spent rendering emails and writing rows, to split a
     sweep's time into planning, rendering and writing."""
@@ -199,16 +178,6 @@ def phases(total, split):
             f"{split['render'] * 1000:.0f} ms, writing {split['write'] * 1000:.0f} ms)")
 
 
-def timed(function, repeat=1):
-    best, result = None, None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = function()
-        elapsed = time.perf_counter() - start
-        best = elapsed if best is None else min(best, elapsed)
-    return best, result
-
-
 def traced_peak(function):
     tracemalloc.start()
     try:
@@ -219,81 +188,55 @@ def traced_peak(function):
 
 
 def measure(name, items):
-    from config import TestConfig
-    from flask_migrate import upgrade
-
-    from rbtasks import create_app
-    from rbtasks.extensions import db
     from rbtasks.reminders.sweep import run_sweep
 
-    url, drop = DATABASES[name]()
-    try:
-        class Config(TestConfig):
-            SQLALCHEMY_DATABASE_URI = url
-            MAIL_SERVER = ""
+    with app_on_throwaway_database("sweep", name, MAIL_SERVER="") as (_app, db):
+        fill_time, _ = best_of(lambda: fill(db, items))
+        print(f"\n== {name}: {items:,} items (inserted in {fill_time:.1f} s) ==")
+        bare_time, due_rows = best_of(lambda: bare_due_rows(db), repeat=3)
+        db.session.rollback()
 
-        app = create_app(Config)
-        with app.app_context():
-            upgrade()
-            fill_time, _ = timed(lambda: fill(db, items))
-            print(f"\n== {name}: {items:,} items (inserted in {fill_time:.1f} s) ==")
-            bare_time, due_rows = timed(lambda: bare_due_rows(db), repeat=3)
+        def dry():
+            report = run_sweep(NOW, dry_run=True)
             db.session.rollback()
+            return report
 
-            def dry():
-                report = run_sweep(NOW, dry_run=True)
-                db.session.rollback()
+        def real(commit):
+            def run():
+                report = run_sweep(NOW)
+                db.session.commit() if commit else db.session.rollback()
                 return report
+            return run
 
-            def real(commit):
-                def run():
-                    report = run_sweep(NOW)
-                    db.session.commit() if commit else db.session.rollback()
-                    return report
-                return run
+        phase_timer = PhaseTimer()
+        with StatementCounter(db.engine) as dry_queries:
+            dry_time, dry_report = best_of(dry)
+        dry_split = phase_timer.take()
+        dry_peak = traced_peak(dry)
+        real_peak = traced_peak(real(commit=False))
+        phase_timer.take()
+        with StatementCounter(db.engine) as real_queries:
+            real_time, real_report = best_of(real(commit=True))
+        real_split = phase_timer.take()
+        with StatementCounter(db.engine) as again_queries:
+            again_time, again_report = best_of(real(commit=True))
 
-            phase_timer = PhaseTimer()
-            with StatementCounter(db.engine) as dry_queries:
-                dry_time, dry_report = timed(dry)
-            dry_split = phase_timer.take()
-            dry_peak = traced_peak(dry)
-            real_peak = traced_peak(real(commit=False))
-            phase_timer.take()
-            with StatementCounter(db.engine) as real_queries:
-                real_time, real_report = timed(real(commit=True))
-            real_split = phase_timer.take()
-            with StatementCounter(db.engine) as again_queries:
-                again_time, again_report = timed(real(commit=True))
-
-            print(f"due rows (candidates):          {due_rows:,}")
-            print(f"planned: {real_report.entries:,} entries in {len(real_report.messages):,} "
-                  f"emails {dict(real_report.by_stage)}")
-            print(f"bare SQL select of due rows:    {bare_time * 1000:9.1f} ms")
-            print(f"sweep, dry run:                 {dry_time * 1000:9.1f} ms  "
-                  f"ratio {dry_time / bare_time:6.1f}x  {dry_queries.count} statements  "
-                  f"peak {dry_peak / 2**20:6.1f} MiB")
-            print(phases(dry_time, dry_split))
-            print(f"sweep, real (written):          {real_time * 1000:9.1f} ms  "
-                  f"ratio {real_time / bare_time:6.1f}x  {real_queries.count} statements  "
-                  f"peak {real_peak / 2**20:6.1f} MiB")
-            print(phases(real_time, real_split))
-            print(f"sweep again, nothing new:       {again_time * 1000:9.1f} ms  "
-                  f"ratio {again_time / bare_time:6.1f}x  {again_queries.count} statements  "
-                  f"({again_report.entries} entries)")
-            db.session.remove()
-            db.engine.dispose()
-    finally:
-        drop()
-
-
-def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=100_000)
-    parser.add_argument("--databases", default="sqlite,postgresql")
-    args = parser.parse_args()
-    for name in args.databases.split(","):
-        measure(name.strip(), args.items)
+        print(f"due rows (candidates):          {due_rows:,}")
+        print(f"planned: {real_report.entries:,} entries in {len(real_report.messages):,} "
+              f"emails {dict(real_report.by_stage)}")
+        print(f"bare SQL select of due rows:    {bare_time * 1000:9.1f} ms")
+        print(f"sweep, dry run:                 {dry_time * 1000:9.1f} ms  "
+              f"ratio {dry_time / bare_time:6.1f}x  {dry_queries.count} statements  "
+              f"peak {dry_peak / 2**20:6.1f} MiB")
+        print(phases(dry_time, dry_split))
+        print(f"sweep, real (written):          {real_time * 1000:9.1f} ms  "
+              f"ratio {real_time / bare_time:6.1f}x  {real_queries.count} statements  "
+              f"peak {real_peak / 2**20:6.1f} MiB")
+        print(phases(real_time, real_split))
+        print(f"sweep again, nothing new:       {again_time * 1000:9.1f} ms  "
+              f"ratio {again_time / bare_time:6.1f}x  {again_queries.count} statements  "
+              f"({again_report.entries} entries)")
 
 
 if __name__ == "__main__":
-    main()
+    run_from_command_line(__doc__.splitlines()[0], measure)

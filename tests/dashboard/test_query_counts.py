@@ -1,5 +1,4 @@
 """The dashboard page and the summary API cost the same queries for 10 items as for 500."""
-from contextlib import contextmanager
 from datetime import timedelta
 
 import sqlalchemy as sa
@@ -7,20 +6,7 @@ import sqlalchemy as sa
 from rbtasks.items.constants import STATUSES
 from rbtasks.items.models import ActionItem
 from rbtasks.timeutil import local_today, utc_now
-
-
-@contextmanager
-def counting_queries(engine):
-    statements = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    sa.event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", count)
+from tests.queries import counting_queries
 
 
 def _add_items(db, pokjas, agencies, owners, count, now, start=0):

@@ -1,6 +1,5 @@
 """Weekly snapshots: one row per week and scope, the dashboard's numbers,
 updated (not duplicated) within a week, in a fixed number of queries."""
-from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
 
@@ -11,6 +10,7 @@ from rbtasks.digest.models import WeeklySnapshot
 from rbtasks.digest.snapshots import previous_snapshot, snapshot_counts, take_snapshots
 from rbtasks.organisation.models import Agency
 from tests.digest.conftest import wita
+from tests.queries import counting_queries
 
 MONDAY = wita(2026, 11, 30)
 
@@ -77,22 +77,8 @@ def test_a_second_run_in_the_week_updates_and_the_next_week_adds(db, province):
     assert len(_rows(db)) == 2 * count
 
 
-@contextmanager
-def _counting(db):
-    statements = []
-
-    def count(*_args):
-        statements.append(1)
-
-    sa.event.listen(db.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        sa.event.remove(db.engine, "before_cursor_execute", count)
-
-
 def _statements(db, now):
-    with _counting(db) as statements:
+    with counting_queries(db.engine) as statements:
         take_snapshots(now)
         db.session.commit()
     return len(statements)

@@ -1,24 +1,10 @@
 """The item list page and the API list cost the same number of queries for 10 items as for 1,000."""
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 import sqlalchemy as sa
 
 from rbtasks.items.models import ActionItem
-
-
-@contextmanager
-def counting_queries(engine):
-    statements = []
-
-    def count(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement)
-
-    sa.event.listen(engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        sa.event.remove(engine, "before_cursor_execute", count)
+from tests.queries import counting_queries
 
 
 def _add_items(db, pokja, agencies, owners, count, now):

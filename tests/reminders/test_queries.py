@@ -4,10 +4,9 @@ the people and the planned keys in one query each, and rows are inserted
 in batches (up to 1,000 rows a statement)."""
 from datetime import date, timedelta
 
-import sqlalchemy as sa
-
 from rbtasks.items.models import ActionItem
 from rbtasks.reminders.sweep import run_sweep
+from tests.queries import counting_queries
 from tests.reminders.conftest import wita
 
 
@@ -36,18 +35,12 @@ def add_items(db, count, owners, pokja, now):
 
 
 def sweep_statements(db, moment):
-    statements = []
-
-    def record(conn, cursor, statement, parameters, context, executemany):
-        statements.append(statement.split(None, 1)[0].upper())
-
-    sa.event.listen(db.engine, "before_cursor_execute", record)
     try:
-        report = run_sweep(moment)
+        with counting_queries(db.engine) as statements:
+            report = run_sweep(moment)
     finally:
-        sa.event.remove(db.engine, "before_cursor_execute", record)
         db.session.rollback()  # leave the outbox empty for the next count
-    return statements, report
+    return [statement.split(None, 1)[0].upper() for statement in statements], report
 
 
 def test_the_number_of_queries_does_not_grow_with_the_items(
