@@ -56,7 +56,6 @@ class Config:
     BABEL_DEFAULT_LOCALE = "id"
     BABEL_DEFAULT_TIMEZONE = RBTASKS_TIMEZONE
     BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "rbtasks" / "translations")
-    LANGUAGES = ("id", "en")
 
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True

@@ -1,4 +1,10 @@
-"""rbtasks: workflow and task tracking for Reformasi Birokrasi action plans."""
+"""rbtasks: workflow and task tracking for Reformasi Birokrasi action plans.
+
+:func:`create_app` is the composition root: it reads as the table of
+contents of the application. Each feature registers what it brings (pages,
+API endpoints, commands, its panel on the item page, its history entries,
+template labels) in its own ``init_app(app)``.
+"""
 from pathlib import Path
 
 from flask import Flask
@@ -9,25 +15,39 @@ ROOT = Path(__file__).resolve().parent.parent
 def create_app(config=None):
     """Build the application from a config class (default: from the environment)."""
     from config import config_from_env
+    from rbtasks import (accounts, api, dashboard, deadlines, demo, digest, evidence, http_errors,
+                         i18n, items, organisation, outbox, rbindex, realisation, reminders,
+                         scheduler, settings, workflow)
 
     config = config or config_from_env()
-    app = Flask(
-        __name__,
-        template_folder=str(ROOT / "templates"),
-        instance_path=str(ROOT / "instance"),
-    )
+    app = Flask(__name__, template_folder=str(ROOT / "templates"),
+                instance_path=str(ROOT / "instance"))
     app.config.from_object(config)
     config.check(app.config)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
 
     register_proxy_fix(app)
     register_extensions(app)
-    register_blueprints(app)
-    register_error_handlers(app)
-    register_security_headers(app)
-    register_template_helpers(app)
-    register_commands(app)
-    register_scheduler(app)
+    http_errors.init_app(app)        # error pages and JSON errors, security headers
+    i18n.init_app(app)               # language, time zone, date filters
+
+    accounts.init_app(app)           # sign-in, profile, users, API tokens
+    organisation.init_app(app)       # areas of change, agencies, pokja
+    items.init_app(app)              # action items, comments, history
+    workflow.init_app(app)           # status transitions       (item page panels,
+    evidence.init_app(app)           # data dukung               in this order)
+    realisation.init_app(app)        # quarterly realisation
+    deadlines.init_app(app)          # deadline extensions
+    settings.init_app(app)           # reminder policy, working-day calendar
+    outbox.init_app(app)             # outgoing email and the notification log
+    reminders.init_app(app)          # the daily sweep
+    digest.init_app(app)             # the weekly digest
+    dashboard.init_app(app)          # the dashboard and /api/v1/summary
+    rbindex.init_app(app)            # the RB index by year
+    demo.init_app(app)               # flask rb seed-demo
+
+    api.init_app(app)                # /api/v1, from the endpoints the features declared
+    scheduler.init_app(app)          # the jobs the features registered
     return app
 
 
@@ -43,9 +63,7 @@ def register_proxy_fix(app):
 
 def register_extensions(app):
     from rbtasks import models  # noqa: F401  (the whole schema, for Alembic)
-    from rbtasks.accounts.session import init_login
-    from rbtasks.extensions import babel, csrf, db, limiter, mail, migrate
-    from rbtasks.i18n import select_locale, select_timezone
+    from rbtasks.extensions import csrf, db, limiter, mail, migrate
 
     _tune_engine_options(app)
     db.init_app(app)
@@ -53,8 +71,6 @@ def register_extensions(app):
     csrf.init_app(app)
     mail.init_app(app)
     limiter.init_app(app)
-    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
-    init_login(app)
 
 
 def _tune_engine_options(app):
@@ -70,44 +86,3 @@ def _tune_engine_options(app):
         options.setdefault("isolation_level", "READ COMMITTED")
         options.setdefault("pool_recycle", 3600)
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
-
-
-def register_blueprints(app):
-    from rbtasks import accounts, deadlines, evidence, items, organisation, realisation, workflow
-    from rbtasks import dashboard, outbox, rbindex, settings
-    from rbtasks.api import register_api
-
-    for feature in (accounts, organisation, items, workflow, evidence, realisation, deadlines,
-                    settings, outbox, dashboard, rbindex):
-        app.register_blueprint(feature.bp)
-    register_api(app)
-
-
-def register_error_handlers(app):
-    from rbtasks.http_errors import init_error_handlers
-
-    init_error_handlers(app)
-
-
-def register_security_headers(app):
-    from rbtasks.http_errors import add_security_headers
-
-    app.after_request(add_security_headers)
-
-
-def register_template_helpers(app):
-    from rbtasks.i18n import init_template_helpers
-
-    init_template_helpers(app)
-
-
-def register_commands(app):
-    from rbtasks.cli import rb
-
-    app.cli.add_command(rb)
-
-
-def register_scheduler(app):
-    from rbtasks.scheduler import init_scheduler
-
-    init_scheduler(app)

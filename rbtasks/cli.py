@@ -1,11 +1,22 @@
-"""The ``flask rb`` command group; features add their commands to it."""
+"""The ``flask rb`` command group, which features add their commands to, and
+what commands share."""
 import click
 from flask.cli import AppGroup
 from flask_babel import gettext as _
 
 from rbtasks.timeutil import parse_moment, utc_now
 
-rb = AppGroup("rb", help="rbtasks commands.")
+GROUP = "rb"
+
+
+def add_commands(app, *commands):
+    """Add click commands (each wrapped in ``with_appcontext``) to ``flask rb``."""
+    group = app.cli.commands.get(GROUP)
+    if group is None:
+        group = AppGroup(GROUP, help="rbtasks commands.")
+        app.cli.add_command(group)
+    for command in commands:
+        group.add_command(command)
 
 
 def parse_now(text):
@@ -21,12 +32,3 @@ def parse_now(text):
               text=repr(text)),
             param_hint="--now",
         ) from None
-
-
-# Feature modules register their commands on import.
-from rbtasks.accounts import cli as _accounts_cli  # noqa: E402,F401
-from rbtasks.demo import cli as _demo_cli  # noqa: E402,F401
-from rbtasks.reminders import cli as _reminders_cli  # noqa: E402,F401
-from rbtasks.outbox import cli as _outbox_cli  # noqa: E402,F401
-from rbtasks.scheduler import cli as _scheduler_cli  # noqa: E402,F401
-from rbtasks.digest import cli as _digest_cli  # noqa: E402,F401

@@ -1,4 +1,5 @@
 """Domain exceptions raised by services; the edges map them to responses."""
+from flask_babel import gettext as _
 
 
 class DomainError(Exception):
@@ -34,7 +35,14 @@ class Conflict(DomainError):
 
 
 class StaleVersion(Conflict):
+    """The actor's copy is older than what is stored: one message everywhere."""
+
     code = "stale_version"
+
+    def __init__(self, message=None, fields=None):
+        super().__init__(message or _("Someone else changed this item while you were editing "
+                                      "it. Reload it to see their changes, then try again."),
+                         fields)
 
 
 class InvalidTransition(Conflict):

@@ -118,3 +118,9 @@ def add_security_headers(response):
     if request.path.startswith("/api/") or response.mimetype == "text/html":
         headers.setdefault("Cache-Control", "no-store")
     return response
+
+
+def init_app(app):
+    """Errors answered as pages or JSON, and the security headers on every response."""
+    init_error_handlers(app)
+    app.after_request(add_security_headers)

@@ -9,9 +9,14 @@ from flask import current_app, g, request, session
 from flask_babel import format_date, get_locale, get_timezone
 from flask_login import current_user
 
+# The interface's languages, each named in itself; the first is the default.
+LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
+LANGUAGE_CODES = tuple(LANGUAGES)
+LANGUAGE_CHOICES = list(LANGUAGES.items())
+
 
 def select_locale():
-    languages = current_app.config["LANGUAGES"]
+    languages = LANGUAGES
     user = getattr(g, "api_user", None)
     if user is None and current_user and current_user.is_authenticated:
         user = current_user
@@ -60,28 +65,12 @@ def local_datetime(value):
                            locale=formatting_locale(locale.language if locale else None))
 
 
-def init_template_helpers(app):
-    # Imported here so that this module stays a leaf every feature can import.
-    from rbtasks.accounts.roles import ROLE_LABELS
-    from rbtasks.items.constants import FIELD_LABELS, PRIORITY_LABELS, STATUS_LABELS
+def init_app(app):
+    """Language and zone selection, and the date filters every template uses."""
+    from rbtasks.extensions import babel
 
+    babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.jinja_env.filters["short_date"] = short_date
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["local_datetime"] = local_datetime
-
-    @app.context_processor
-    def labels():
-        return {
-            "STATUS_LABELS": STATUS_LABELS,
-            "PRIORITY_LABELS": PRIORITY_LABELS,
-            "ROLE_LABELS": ROLE_LABELS,
-            "get_locale": get_locale,
-            "FIELD_LABELS": FIELD_LABELS,
-            "TRANSITION_LABELS": _transition_labels(),
-        }
-
-
-def _transition_labels():
-    from rbtasks.workflow.rules import RULES
-
-    return {action: rule.label for action, rule in RULES.items()}
+    app.context_processor(lambda: {"get_locale": get_locale})

@@ -3,12 +3,13 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from rbtasks.accounts import bp, users
-from rbtasks.accounts.checks import is_id
-from rbtasks.accounts.roles import ROLES
+from rbtasks.accounts import users
+from rbtasks.accounts.routes import bp
+from rbtasks.checks import is_id
+from rbtasks.roles import ROLES
 from rbtasks.accounts.user_forms import EditUserForm, NewUserForm
 from rbtasks.organisation import services as organisation_services
-from rbtasks.organisation.forms import admin_page, requested_page, save_form
+from rbtasks.web import admin_page, requested_page, save_form
 from rbtasks.timeutil import utc_now
 
 

@@ -6,19 +6,21 @@ may create or change a user — the same services the admin pages call.
 from flask import jsonify, request, url_for
 
 from rbtasks.accounts import users
-from rbtasks.accounts.roles import ROLES
+from rbtasks.roles import ROLES
 from rbtasks.accounts.schemas import UserCreate, UserOut, UserUpdate
-from rbtasks.accounts.checks import MAX_ID
-from rbtasks.api import api_bp
-from rbtasks.api.helpers import api_user, created, json_body, parse, query_int
+from rbtasks.checks import MAX_ID
+from rbtasks.api.routing import ApiRoutes
+from rbtasks.api.helpers import (
+    PAGE_PARAMETERS, api_user, created, json_body, page_args, page_envelope, parse, query_int,
+)
 from rbtasks.api.spec import operation, page_of, path_id, query, ref
 from rbtasks.extensions import db
-from rbtasks.organisation.api import PAGE_PARAMETERS, page_args
-from rbtasks.organisation.serializers import page_envelope
 from rbtasks.timeutil import utc_now
 
+routes = ApiRoutes()
 
-@api_bp.get("/users")
+
+@routes.get("/users")
 def list_users():
     page = users.list_users(
         api_user(), role=request.args.get("role") or None, q=request.args.get("q"),
@@ -27,19 +29,19 @@ def list_users():
     return jsonify(page_envelope(page, UserOut.dump))
 
 
-@api_bp.post("/users")
+@routes.post("/users")
 def create_user():
     user = users.create_user(api_user(), now=utc_now(), **parse(UserCreate, json_body()))
     db.session.commit()
     return created(UserOut.dump(user), url_for("api.get_user", id=user.id))
 
 
-@api_bp.get("/users/<int:id>")
+@routes.get("/users/<int:id>")
 def get_user(id):
     return jsonify(UserOut.dump(users.get_user(api_user(), id)))
 
 
-@api_bp.patch("/users/<int:id>")
+@routes.patch("/users/<int:id>")
 def update_user(id):
     user = users.update_user(api_user(), id, **parse(UserUpdate, json_body(), partial=True))
     db.session.commit()

@@ -1,21 +1,22 @@
 """``flask rb create-user`` and ``flask rb token``: accounts from the command line.
 
-The operator acts as :data:`rbtasks.accounts.checks.SYSTEM` (the only place
+The operator acts as :data:`rbtasks.checks.SYSTEM` (the only place
 that actor is used), so the first admin can be made on an empty database.
 Bad input prints a message on stderr, exits non-zero and changes nothing.
 """
 import click
+from flask.cli import with_appcontext
 from flask_babel import gettext as _
 
-from rbtasks.accounts.roles import ROLES
+from rbtasks.roles import ROLES
 from rbtasks.accounts.services import find_user_by_email
 from rbtasks.accounts.tokens import create_api_token
-from rbtasks.accounts.checks import SYSTEM
-from rbtasks.accounts.users import LOCALES, create_user
-from rbtasks.cli import rb
+from rbtasks.checks import SYSTEM
+from rbtasks.accounts.users import create_user
 from rbtasks.errors import DomainError
 from rbtasks.extensions import db
 from rbtasks.organisation.services import find_agency_by_code
+from rbtasks.i18n import LANGUAGE_CODES
 from rbtasks.timeutil import utc_now
 
 
@@ -25,12 +26,13 @@ def _fail(message, fields=None):
     raise click.ClickException("\n".join(lines))
 
 
-@rb.command("create-user")
+@click.command("create-user")
+@with_appcontext
 @click.option("--email", required=True, help="Sign-in email (stored lower-case).")
 @click.option("--name", required=True, help="Full name.")
 @click.option("--role", required=True, type=click.Choice(ROLES), help="What the user may do.")
 @click.option("--agency", "agency_code", help="Short code of the user's agency, e.g. BKD.")
-@click.option("--locale", type=click.Choice(LOCALES), default="id", show_default=True)
+@click.option("--locale", type=click.Choice(LANGUAGE_CODES), default="id", show_default=True)
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
               help="Initial password (asked for, hidden, when left out).")
 def create_user_command(email, name, role, agency_code, locale, password):
@@ -50,7 +52,8 @@ def create_user_command(email, name, role, agency_code, locale, password):
     click.echo(_("Created %(email)s (%(role)s).", email=user.email, role=user.role))
 
 
-@rb.command("token")
+@click.command("token")
+@with_appcontext
 @click.option("--email", required=True, help="Whose token it is.")
 @click.option("--name", default="cli", show_default=True, help="A label to recognise it by.")
 def token_command(email, name):

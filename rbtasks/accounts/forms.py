@@ -5,8 +5,8 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from rbtasks.accounts.services import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+from rbtasks.i18n import LANGUAGE_CHOICES
 
-LANGUAGE_CHOICES = [("id", "Bahasa Indonesia"), ("en", "English")]
 
 
 def _new_password_validators():
@@ -24,14 +24,6 @@ def _confirmation_validators(other):
 def _strip(value):
     # Addresses pasted from an email or WhatsApp often carry spaces.
     return value.strip() if isinstance(value, str) else value
-
-
-def apply_errors(form, error):
-    """Show a service's ValidationError on the form fields it names."""
-    for name, message in error.fields.items():
-        field = getattr(form, name, None)
-        if field is not None:
-            field.errors = [*field.errors, message]
 
 
 class LoginForm(FlaskForm):

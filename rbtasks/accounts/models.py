@@ -6,7 +6,7 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
 
-from rbtasks.accounts.roles import ROLES
+from rbtasks.roles import ROLES
 from rbtasks.extensions import db
 from rbtasks.organisation.models import Agency, Pokja, pokja_coordinator, pokja_member
 from rbtasks.timeutil import UTCDateTime

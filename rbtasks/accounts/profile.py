@@ -4,12 +4,13 @@ from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from rbtasks.accounts import bp
-from rbtasks.accounts.forms import ApiTokenForm, ChangePasswordForm, ProfileForm, apply_errors
+from rbtasks.accounts.routes import bp
+from rbtasks.accounts.forms import ApiTokenForm, ChangePasswordForm, ProfileForm
+from rbtasks.web import show_errors
 from rbtasks.accounts.routes import _login_limit, remember_password
 from rbtasks.accounts.services import change_password as change_password_service
 from rbtasks.accounts.services import update_own_settings
-from rbtasks.accounts.roles import COORDINATOR
+from rbtasks.roles import COORDINATOR
 from rbtasks.accounts.tokens import create_api_token, list_api_tokens, revoke_api_token
 from rbtasks.digest.services import set_digest_preference
 from rbtasks.errors import ValidationError
@@ -40,7 +41,7 @@ def profile():
             set_digest_preference(current_user, bool(form.wants_digest.data))
     except ValidationError as error:
         db.session.rollback()
-        apply_errors(form, error)
+        show_errors(form, error, summary=False)
         return _profile_page(settings_form=form, status=422)
     db.session.commit()
     flash(_("Your settings have been saved."), "success")
@@ -58,7 +59,7 @@ def change_password():
                                     form.new_password.data)
         except ValidationError as error:
             db.session.rollback()
-            apply_errors(form, error)
+            show_errors(form, error, summary=False)
         else:
             db.session.commit()
             remember_password(current_user)

@@ -3,18 +3,22 @@ session once its password has changed or its account was deactivated."""
 import hmac
 from urllib.parse import urlsplit
 
-from flask import (after_this_request, current_app, flash, redirect, render_template, request,
-                   session, url_for)
+from flask import (Blueprint, after_this_request, current_app, flash, redirect,
+                   render_template, request, session, url_for)
 from flask_babel import gettext as _
 from flask_login import (current_user, login_required, login_user, logout_user,
                          user_loaded_from_cookie)
 
-from rbtasks.accounts import bp, passwords
-from rbtasks.accounts.forms import ForgotPasswordForm, LoginForm, ResetPasswordForm, apply_errors
+from rbtasks.accounts import passwords
+from rbtasks.accounts.forms import ForgotPasswordForm, LoginForm, ResetPasswordForm
+from rbtasks.web import show_errors
 from rbtasks.accounts.services import authenticate
 from rbtasks.errors import ValidationError
 from rbtasks.extensions import db, limiter
+from rbtasks.i18n import LANGUAGES
 from rbtasks.timeutil import utc_now
+
+bp = Blueprint("accounts", __name__)
 
 # The session remembers the fingerprint of the password it signed in with; a
 # "keep me signed in" cookie has a twin carrying the same fingerprint.
@@ -138,7 +142,7 @@ def logout():
 @bp.route("/lang/<code>", methods=["POST"])
 def choose_language(code):
     """Language for visitors who have not signed in (the login page's switch)."""
-    if code in current_app.config["LANGUAGES"]:
+    if code in LANGUAGES:
         session["lang"] = code
     return redirect(_safe_next(request.form.get("next")) or url_for("accounts.login"))
 
@@ -174,7 +178,7 @@ def reset_password(token):
             passwords.reset_password(token, form.password.data, form.confirm.data, now)
         except ValidationError as error:
             db.session.rollback()
-            apply_errors(form, error)
+            show_errors(form, error, summary=False)
         else:
             db.session.commit()
             flash(_("Your password has been changed. Sign in with the new password."),
@@ -182,6 +186,3 @@ def reset_password(token):
             return redirect(url_for("accounts.login"))
     status = 422 if form.errors else 200
     return render_template("accounts/reset_password.html", form=form), status
-
-
-from rbtasks.accounts import profile  # noqa: E402,F401  (the signed-in user's own pages)

@@ -8,9 +8,10 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from rbtasks.accounts.roles import ROLES
-from rbtasks.accounts.checks import MAX_ID
-from rbtasks.accounts.users import LOCALES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
+from rbtasks.i18n import LANGUAGE_CODES
+from rbtasks.roles import ROLES
+from rbtasks.checks import MAX_ID
+from rbtasks.accounts.users import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
@@ -19,7 +20,7 @@ Phone = Annotated[str, StringConstraints(max_length=40)]
 Password = Annotated[str, StringConstraints(min_length=PASSWORD_MIN_LENGTH,
                                             max_length=PASSWORD_MAX_LENGTH)]
 Role = Literal[ROLES]
-Locale = Literal[LOCALES]
+Locale = Literal[LANGUAGE_CODES]
 
 
 class _Input(BaseModel):

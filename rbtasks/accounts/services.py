@@ -13,8 +13,8 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from rbtasks.accounts.models import User
 from rbtasks.errors import ValidationError
 from rbtasks.extensions import db
+from rbtasks.i18n import LANGUAGES
 
-LANGUAGES = ("id", "en")
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 200
 # The same rule as the admin's user form (rbtasks.accounts.users.clean_phone).

@@ -3,12 +3,12 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
-from rbtasks.accounts.roles import ROLE_LABELS, ROLES
+from rbtasks.roles import ROLE_LABELS, ROLES
 from rbtasks.accounts.users import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
-from rbtasks.organisation.forms import NO_CHOICE, ServiceForm, optional_int
+from rbtasks.i18n import LANGUAGE_CHOICES
+from rbtasks.web import NO_CHOICE, ServiceForm, optional_int
 
 # Each language is named in itself, so everyone can find their own.
-LOCALE_CHOICES = [("id", "Bahasa Indonesia"), ("en", "English")]
 
 
 class UserForm(ServiceForm):
@@ -20,7 +20,7 @@ class UserForm(ServiceForm):
     role = SelectField(_l("Role"), choices=[(role, ROLE_LABELS[role]) for role in ROLES])
     agency_id = SelectField(_l("Agency"), coerce=optional_int)
     phone = StringField(_l("Phone or WhatsApp (optional)"), validators=[Length(max=40)])
-    locale = SelectField(_l("Language"), choices=LOCALE_CHOICES, default="id")
+    locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES, default="id")
     active = BooleanField(_l("Active"), default=True,
                           description=_l("An inactive user cannot sign in; their tasks and "
                                          "history stay."))

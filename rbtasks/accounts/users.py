@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
-from rbtasks.accounts.checks import (
+from rbtasks.checks import (
     SYSTEM,
     FieldErrors,
     check_known,
@@ -27,12 +27,12 @@ from rbtasks.accounts.checks import (
     require_writer,
 )
 from rbtasks.accounts.models import User
-from rbtasks.accounts.roles import ADMIN, ROLES
+from rbtasks.roles import ADMIN, ROLES
 from rbtasks.accounts.services import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from rbtasks.extensions import db
+from rbtasks.i18n import LANGUAGE_CODES
 from rbtasks.organisation.models import Agency
 
-LOCALES = ("id", "en")
 # One password rule for every way a password is set (profile, reset, admin, CLI, API).
 PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH = MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH
 
@@ -136,7 +136,7 @@ def _clean_user(values, user):
     if "phone" in values:
         cleaned["phone"] = clean_phone(errors, "phone", values["phone"])
     if "locale" in values:
-        cleaned["locale"] = clean_choice(errors, "locale", values["locale"], LOCALES)
+        cleaned["locale"] = clean_choice(errors, "locale", values["locale"], LANGUAGE_CODES)
     if "active" in values:
         cleaned["active"] = clean_bool(errors, "active", values["active"])
     if creating or values.get("password"):

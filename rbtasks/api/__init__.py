@@ -1,55 +1,54 @@
-"""JSON API v1: bearer-token authentication and the blueprint features extend.
+"""JSON API v1 under ``/api/v1``: bearer-token authentication and the
+blueprint built from the endpoints every feature declared.
 
-Feature packages define their endpoints in their own ``api.py`` on
-:data:`api_bp`; :func:`register_api` imports them and registers the blueprint.
+Features declare endpoints with :mod:`rbtasks.api.routing`; the accounts
+feature supplies the function that turns a token into a user
+(:func:`set_token_authenticator`). :func:`init_app` runs after every other
+feature and registers the blueprint.
 """
-from flask import Blueprint, g, request
+from flask import Blueprint, current_app, g, request
 from flask_babel import gettext as _
 
+from rbtasks.api.openapi import routes as openapi_routes
+from rbtasks.api.routing import declared_route_sets
 from rbtasks.extensions import csrf, limiter
+from rbtasks.http_errors import json_error
+from rbtasks.timeutil import utc_now
 
-api_bp = Blueprint("api", __name__, url_prefix="/api/v1")
-# Tokens, not cookies, authenticate the API, so there is no CSRF to guard against.
-csrf.exempt(api_bp)
-
-_PUBLIC_ENDPOINTS = {"api.openapi_document"}
+AUTHENTICATOR = "rbtasks.api_authenticator"
+PUBLIC_ENDPOINTS = {"api.openapi_document"}
 
 
-@api_bp.before_request
+def set_token_authenticator(app, authenticate):
+    """``authenticate(token, now)`` returns the token's active user or None."""
+    app.extensions[AUTHENTICATOR] = authenticate
+
+
+def init_app(app):
+    """Build this app's API blueprint from the declared endpoints and register it."""
+    blueprint = Blueprint("api", __name__, url_prefix="/api/v1")
+    blueprint.before_request(authenticate_bearer)
+    for routes in (openapi_routes, *declared_route_sets(app)):
+        for rule, endpoint, view, options in routes.rules:
+            blueprint.add_url_rule(rule, endpoint, view, **options)
+    # Tokens, not cookies, authenticate the API, so there is no CSRF to guard against.
+    csrf.exempt(blueprint)
+    limiter.exempt(blueprint)
+    app.register_blueprint(blueprint)
+
+
 def authenticate_bearer():
-    from rbtasks.accounts.tokens import user_for_token
-    from rbtasks.http_errors import json_error
-    from rbtasks.timeutil import utc_now
-
-    if request.endpoint in _PUBLIC_ENDPOINTS:
+    if request.endpoint in PUBLIC_ENDPOINTS:
         return None
     header = request.headers.get("Authorization", "")
     scheme, _sep, token = header.partition(" ")
     user = None
-    if scheme.lower() == "bearer" and token.strip():
-        user = user_for_token(token.strip(), now=utc_now())
+    authenticate = current_app.extensions.get(AUTHENTICATOR)
+    if authenticate and scheme.lower() == "bearer" and token.strip():
+        user = authenticate(token.strip(), now=utc_now())
     if user is None:
         response, status = json_error(401, _("A valid API token is required."))
         response.headers["WWW-Authenticate"] = 'Bearer realm="rbtasks"'
         return response, status
     g.api_user = user
     return None
-
-
-FEATURE_API_MODULES = (
-    "rbtasks.items.api", "rbtasks.workflow.api", "rbtasks.evidence.api",
-    "rbtasks.realisation.api", "rbtasks.deadlines.api", "rbtasks.organisation.api",
-    "rbtasks.accounts.api", "rbtasks.rbindex.api", "rbtasks.dashboard.api",
-)
-
-
-def register_api(app):
-    import importlib
-
-    from rbtasks.api import openapi as _openapi  # noqa: F401
-
-    for name in FEATURE_API_MODULES:
-        importlib.import_module(name)
-
-    limiter.exempt(api_bp)
-    app.register_blueprint(api_bp)

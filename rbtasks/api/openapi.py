@@ -6,27 +6,18 @@ it lists exactly the routes the app serves and that real responses match.
 """
 from flask import current_app, jsonify
 
-from rbtasks.api import api_bp
+from rbtasks.api.routing import ApiRoutes, declared_openapi_paths
 from rbtasks.api.spec import COMPONENTS, ERROR_SCHEMA, operation
 
-def _feature_paths():
-    import importlib
-
-    from rbtasks.api import FEATURE_API_MODULES
-
-    paths = {}
-    for name in FEATURE_API_MODULES:
-        module = importlib.import_module(name)
-        paths.update(getattr(module, "OPENAPI_PATHS", {}))
-    return paths
+routes = ApiRoutes()
 
 
-def build_document(base_url=""):
+def build_document(app, base_url=""):
     paths = {
         "/openapi.json": {
             "get": operation("This document", "meta", {200: {"type": "object"}}, errors=()),
         },
-        **_feature_paths(),
+        **declared_openapi_paths(app),
     }
     return {
         "openapi": "3.1.0",
@@ -51,8 +42,9 @@ def build_document(base_url=""):
     }
 
 
-@api_bp.get("/openapi.json")
+@routes.get("/openapi.json")
 def openapi_document():
-    document = build_document(current_app.config.get("RBTASKS_BASE_URL", ""))
+    app = current_app._get_current_object()
+    document = build_document(app, app.config.get("RBTASKS_BASE_URL", ""))
     document["paths"]["/openapi.json"]["get"]["security"] = []
     return jsonify(document)

@@ -1,15 +1,12 @@
 """The dashboard: the plan's numbers, charts and deadlines for the user's scope."""
-from flask import Blueprint
-
-bp = Blueprint("dashboard", __name__, static_folder="static",
-               static_url_path="/dashboard/static")
 
 
-@bp.app_template_filter("number")
-def _number_filter(value, places=2):
+def init_app(app):
+    """The dashboard page, ``/api/v1/summary`` and the ``number`` filter."""
+    from rbtasks.api.routing import add_api_routes
+    from rbtasks.dashboard import api, routes
     from rbtasks.dashboard.formatting import number
 
-    return number(value, places)
-
-
-from rbtasks.dashboard import routes  # noqa: E402,F401
+    app.register_blueprint(routes.bp)
+    add_api_routes(app, api.routes, api.OPENAPI_PATHS)
+    app.add_template_filter(number, "number")

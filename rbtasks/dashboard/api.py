@@ -1,7 +1,7 @@
 """The summary API: the dashboard's numbers for the token's user."""
 from flask import jsonify, request
 
-from rbtasks.api import api_bp
+from rbtasks.api.routing import ApiRoutes
 from rbtasks.api.helpers import api_user
 from rbtasks.api.spec import operation, query, ref
 from rbtasks.dashboard.schemas import SummaryOut
@@ -9,8 +9,10 @@ from rbtasks.dashboard.scope import filters_from_args
 from rbtasks.dashboard.summary import summarise
 from rbtasks.timeutil import utc_now
 
+routes = ApiRoutes()
 
-@api_bp.get("/summary")
+
+@routes.get("/summary")
 def get_summary():
     pokja_ids, agency_id = filters_from_args(request.args)
     return jsonify(SummaryOut.dump(summarise(api_user(), utc_now(), pokja_ids, agency_id)))

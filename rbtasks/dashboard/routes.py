@@ -1,8 +1,8 @@
 """The dashboard page and its charts (drawn on the server, same filters)."""
-from flask import Response, abort, render_template, request, url_for
+from flask import Blueprint, Response, abort, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from rbtasks.dashboard import bp, charts
+from rbtasks.dashboard import charts
 from rbtasks.dashboard.history import overdue_per_week
 from rbtasks.dashboard.scope import filter_options, filters_from_args, resolve_scope
 from rbtasks.dashboard.summary import HEADLINE_NUMBERS, summarise
@@ -10,6 +10,9 @@ from rbtasks.errors import ValidationError
 from rbtasks.rbindex.grades import grade_for
 from rbtasks.rbindex.services import list_index_scores
 from rbtasks.timeutil import local_today, utc_now
+
+bp = Blueprint("dashboard", __name__, static_folder="static",
+               static_url_path="/dashboard/static")
 
 CHART_CACHE_SECONDS = 300
 

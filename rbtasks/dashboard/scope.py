@@ -16,8 +16,8 @@ from urllib.parse import urlencode
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from rbtasks.accounts.checks import MAX_ID, require_reader
-from rbtasks.accounts.roles import ADMIN, AGENCY_HEAD, COORDINATOR, LEADER
+from rbtasks.checks import MAX_ID, require_reader
+from rbtasks.roles import ADMIN, AGENCY_HEAD, COORDINATOR, LEADER
 from rbtasks.errors import ValidationError
 from rbtasks.extensions import db
 from rbtasks.items.models import ActionItem

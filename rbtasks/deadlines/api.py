@@ -1,7 +1,7 @@
 """JSON endpoints for deadline extensions (perpanjangan tenggat)."""
 from flask import jsonify
 
-from rbtasks.api import api_bp
+from rbtasks.api.routing import ApiRoutes
 from rbtasks.api.helpers import api_user, created, json_body, parse
 from rbtasks.api.spec import list_of, operation, path_id, ref
 from rbtasks.deadlines import services
@@ -15,14 +15,16 @@ from rbtasks.extensions import db
 from rbtasks.items.queries import get_item
 from rbtasks.timeutil import utc_now
 
+routes = ApiRoutes()
 
-@api_bp.get("/items/<int:item_id>/extensions")
+
+@routes.get("/items/<int:item_id>/extensions")
 def list_extensions(item_id):
     item = get_item(api_user(), item_id)
     return jsonify([extension_to_dict(r) for r in services.list_extensions(item)])
 
 
-@api_bp.post("/items/<int:item_id>/extensions")
+@routes.post("/items/<int:item_id>/extensions")
 def request_extension(item_id):
     item = get_item(api_user(), item_id)
     values = parse(ExtensionCreate, json_body())
@@ -32,7 +34,7 @@ def request_extension(item_id):
     return created(extension_to_dict(request))
 
 
-@api_bp.post("/extensions/<int:extension_id>/decision")
+@routes.post("/extensions/<int:extension_id>/decision")
 def decide_extension(extension_id):
     request = services.get_extension(api_user(), extension_id)
     values = parse(ExtensionDecision, json_body())

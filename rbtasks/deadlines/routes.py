@@ -1,30 +1,23 @@
 """Pages for deadline extensions: the forms of the item page's panel post here."""
 from datetime import timedelta
 
-from flask import flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from rbtasks.deadlines import bp, services
+from rbtasks.deadlines import services
 from rbtasks.deadlines.forms import ExtensionDecisionForm, ExtensionRequestForm
 from rbtasks.errors import Conflict, ValidationError
 from rbtasks.extensions import db
 from rbtasks.items.queries import get_item
 from rbtasks.timeutil import local_today, utc_now
+from rbtasks.web import show_errors
+
+bp = Blueprint("deadlines", __name__)
 
 
 def _back_to(item_id):
     return redirect(url_for("items.show_item", item_id=item_id, _anchor="deadlines"))
-
-
-def _add_field_errors(form, error):
-    for name, message in error.fields.items():
-        target = form._fields.get(name)
-        if target is not None:
-            target.errors = list(target.errors) + [message]
-        else:
-            flash(message, "error")
-    flash(error.message, "error")
 
 
 @bp.route("/items/<int:item_id>/extensions", methods=["POST"])
@@ -40,7 +33,7 @@ def request_extension(item_id):
                                    form.reason.data, now)
     except ValidationError as error:
         db.session.rollback()
-        _add_field_errors(form, error)
+        show_errors(form, error)
         earliest = max(item.due_date + timedelta(days=1), local_today(now))
         return render_template("deadlines/request.html", form=form, item=item,
                                earliest_date=earliest.isoformat()), 422
@@ -67,7 +60,7 @@ def decide_extension(extension_id):
         services.decide_extension(current_user, extension, approve, form.reason.data, utc_now())
     except ValidationError as error:
         db.session.rollback()
-        _add_field_errors(form, error)
+        show_errors(form, error)
         item = get_item(current_user, item_id)
         return render_template("deadlines/decide.html", form=form, item=item,
                                extension=extension), 422

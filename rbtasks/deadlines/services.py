@@ -16,7 +16,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
-from rbtasks.accounts.roles import AGENCY_HEAD
+from rbtasks.roles import AGENCY_HEAD
 from rbtasks.deadlines.models import APPROVED, PENDING, REJECTED, ExtensionRequest
 from rbtasks.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from rbtasks.extensions import db
@@ -26,7 +26,8 @@ from rbtasks.items.fields import EARLIEST, LATEST
 from rbtasks.items.models import ActionItem
 from rbtasks.items.permissions import can_manage
 from rbtasks.items.queries import get_item
-from rbtasks.items.services import flush_or_conflict, _log
+from rbtasks.items.history import record
+from rbtasks.items.services import flush_or_conflict
 from rbtasks.timeutil import local_today
 
 MAX_REASON = 2000
@@ -124,8 +125,8 @@ def request_extension(actor, item, new_due_date, reason, now):
     except IntegrityError:
         db.session.rollback()
         raise Conflict(_("There is already an open request for this item.")) from None
-    _log(item, actor, now, "extension_requested", old=item.due_date.isoformat(),
-         new=new_due_date.isoformat(), note=reason)
+    record(item, actor, "extension_requested", now, old=item.due_date, new=new_due_date,
+           note=reason)
     db.session.flush()
     return request
 
@@ -161,14 +162,14 @@ def decide_extension(actor, request, approve, reason, now):
     if approve:
         note = (_("extension approved: %(reason)s", reason=reason) if reason
                 else _("extension approved"))
-        _log(item, actor, now, "extension_approved", field="due_date",
-             old=item.due_date.isoformat(), new=request.new_due_date.isoformat(), note=note)
+        record(item, actor, "extension_approved", now, field="due_date",
+               old=item.due_date, new=request.new_due_date, note=note)
         item.due_date = request.new_due_date
         item.updated_at = now
         item.updated_by_id = actor.id
     else:
-        _log(item, actor, now, "extension_rejected", old=item.due_date.isoformat(),
-             new=request.new_due_date.isoformat(), note=reason)
+        record(item, actor, "extension_rejected", now, old=item.due_date,
+               new=request.new_due_date, note=reason)
     flush_or_conflict()
     return request
 

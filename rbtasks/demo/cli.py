@@ -1,14 +1,16 @@
 """``flask rb seed-demo``: fill the database with the NTT demo province."""
 import click
+from flask.cli import with_appcontext
 from flask_babel import gettext as _
 
-from rbtasks.cli import parse_now, rb
+from rbtasks.cli import parse_now
 from rbtasks.demo.data import DEMO_PASSWORD
 from rbtasks.demo.seed import demo_logins, has_any_user, seed_demo
 from rbtasks.extensions import db
 
 
-@rb.command("seed-demo")
+@click.command("seed-demo")
+@with_appcontext
 @click.option("--if-empty", is_flag=True,
               help="Seed only when the database has no users yet.")
 @click.option("--now", "now_text", metavar="ISO8601",

@@ -12,10 +12,11 @@ import sqlalchemy as sa
 from werkzeug.security import generate_password_hash
 
 from rbtasks.accounts.models import User
-from rbtasks.accounts.roles import ROLES
+from rbtasks.roles import ROLES
 from rbtasks.demo import data
 from rbtasks.extensions import db
-from rbtasks.items.models import ActionItem, ActivityEntry
+from rbtasks.items.history import record
+from rbtasks.items.models import ActionItem
 from rbtasks.organisation.models import Agency, Area, Pokja
 from rbtasks.rbindex.models import IndexScore
 from rbtasks.timeutil import local_today
@@ -194,8 +195,7 @@ def _ensure_items(pokjas, agencies, users, now, created):
         new_items.append(item)
     db.session.flush()  # the activity entries need the items' ids
     for item in new_items:
-        db.session.add(ActivityEntry(item_id=item.id, actor=item.created_by, at=now,
-                                     action="created"))
+        record(item, item.created_by, "created", now)
     created["items"] = len(new_items)
 
 

@@ -1,13 +1,15 @@
 """``flask rb digest``: plan this week's digests, then deliver them."""
 import click
+from flask.cli import with_appcontext
 from flask_babel import gettext as _
 
-from rbtasks.cli import parse_now, rb
+from rbtasks.cli import parse_now
 from rbtasks.digest.planner import plan_digests
 from rbtasks.extensions import db
 
 
-@rb.command("digest")
+@click.command("digest")
+@with_appcontext
 @click.option("--now", "now_text", metavar="ISO8601",
               help="Run as of this moment (default: now); naive times are read "
                    "in RBTASKS_TIMEZONE.")

@@ -13,7 +13,7 @@ from datetime import timedelta
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from rbtasks.accounts.checks import SYSTEM
+from rbtasks.checks import SYSTEM
 from rbtasks.dashboard.history import snapshot_scope
 from rbtasks.dashboard.summary import Summary, summarise
 from rbtasks.digest.snapshots import Counts, snapshot_counts, week_start

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from rbtasks.accounts.models import User
-from rbtasks.accounts.roles import COORDINATOR, LEADER
+from rbtasks.roles import COORDINATOR, LEADER
 from rbtasks.extensions import db
 from rbtasks.organisation.models import pokja_coordinator
 

@@ -1,7 +1,7 @@
 """The digest's user-facing service: a coordinator turning their digest on or off."""
 from flask_babel import gettext as _
 
-from rbtasks.accounts.roles import COORDINATOR
+from rbtasks.roles import COORDINATOR
 from rbtasks.errors import PermissionDenied, ValidationError
 from rbtasks.extensions import db
 

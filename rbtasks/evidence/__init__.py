@@ -1,6 +1,14 @@
-"""Evidence: see README's workflow section."""
-from flask import Blueprint
+"""Evidence (data dukung): links and uploaded files that show an action happened."""
 
-bp = Blueprint("evidence", __name__)
 
-from rbtasks.evidence import routes  # noqa: E402,F401
+def init_app(app):
+    """Its pages and API, its panel on the item page, its history entries."""
+    from rbtasks.evidence import activity, api, panel, routes
+    from rbtasks.api.routing import add_api_routes
+    from rbtasks.items.history import add_describers
+    from rbtasks.items.panels import add_item_panel
+
+    app.register_blueprint(routes.bp)
+    add_api_routes(app, api.routes, api.OPENAPI_PATHS)
+    add_item_panel(app, "evidence", panel.item_panel, "evidence/_panel.html")
+    add_describers(app, activity.DESCRIBERS)

@@ -3,7 +3,7 @@ remove, download."""
 from flask import jsonify, request, url_for
 from flask_babel import gettext as _
 
-from rbtasks.api import api_bp
+from rbtasks.api.routing import ApiRoutes
 from rbtasks.api.helpers import api_user, created, json_body, no_content, parse
 from rbtasks.api.spec import list_of, operation, path_id, ref
 from rbtasks.errors import ValidationError
@@ -19,8 +19,10 @@ from rbtasks.extensions import db
 from rbtasks.items.queries import get_item
 from rbtasks.timeutil import utc_now
 
+routes = ApiRoutes()
 
-@api_bp.get("/items/<int:item_id>/evidence")
+
+@routes.get("/items/<int:item_id>/evidence")
 def list_evidence(item_id):
     item = get_item(api_user(), item_id)
     return jsonify([evidence_to_dict(e) for e in services.list_evidence(api_user(), item)])
@@ -38,7 +40,7 @@ def _uploaded_file():
     return files[0]
 
 
-@api_bp.post("/items/<int:item_id>/evidence")
+@routes.post("/items/<int:item_id>/evidence")
 def add_evidence(item_id):
     item = get_item(api_user(), item_id)
     if request.mimetype == "multipart/form-data":
@@ -57,14 +59,14 @@ def add_evidence(item_id):
     return created(evidence_to_dict(evidence), location)
 
 
-@api_bp.delete("/evidence/<int:evidence_id>")
+@routes.delete("/evidence/<int:evidence_id>")
 def remove_evidence(evidence_id):
     services.remove_evidence(api_user(), evidence_id, utc_now())
     db.session.commit()
     return no_content()
 
 
-@api_bp.get("/evidence/<int:evidence_id>/download")
+@routes.get("/evidence/<int:evidence_id>/download")
 def download_evidence(evidence_id):
     evidence, path = services.evidence_for_download(api_user(), evidence_id)
     return file_response(evidence, path)

@@ -1,25 +1,22 @@
 """The evidence panel's actions on the item page: upload, add a link, remove, download."""
-from flask import flash, redirect, url_for
+from flask import Blueprint, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from rbtasks.errors import Conflict, ValidationError
-from rbtasks.evidence import bp, services
+from rbtasks.evidence import services
 from rbtasks.evidence.download import file_response
 from rbtasks.evidence.forms import FileEvidenceForm, LinkEvidenceForm, RemoveEvidenceForm
 from rbtasks.extensions import db
 from rbtasks.items.queries import get_item
 from rbtasks.timeutil import utc_now
+from rbtasks.web import flash_form_errors
+
+bp = Blueprint("evidence", __name__)
 
 
 def _back(item_id):
     return redirect(url_for("items.show_item", item_id=item_id, _anchor="evidence"), 303)
-
-
-def _flash_form_errors(form):
-    for errors in form.errors.values():
-        for message in errors:
-            flash(message, "error")
 
 
 def _flash_refusal(error):
@@ -36,7 +33,7 @@ def add_file(item_id):
     item = get_item(current_user, item_id)
     form = FileEvidenceForm()
     if not form.validate_on_submit():
-        _flash_form_errors(form)
+        flash_form_errors(form)
         return _back(item.id)
     upload = form.file.data
     try:
@@ -56,7 +53,7 @@ def add_link(item_id):
     item = get_item(current_user, item_id)
     form = LinkEvidenceForm()
     if not form.validate_on_submit():
-        _flash_form_errors(form)
+        flash_form_errors(form)
         return _back(item.id)
     try:
         services.add_link_evidence(current_user, item, form.kind.data, form.description.data,
@@ -75,7 +72,7 @@ def remove(evidence_id):
     _evidence, item = services.get_evidence(current_user, evidence_id)
     form = RemoveEvidenceForm()
     if not form.validate_on_submit():
-        _flash_form_errors(form)
+        flash_form_errors(form)
         return _back(item.id)
     try:
         services.remove_evidence(current_user, evidence_id, utc_now())

@@ -24,7 +24,7 @@ from rbtasks.evidence.permissions import (
 )
 from rbtasks.extensions import db
 from rbtasks.items.constants import STATUS_LABELS
-from rbtasks.items.models import ActivityEntry
+from rbtasks.items.history import record
 from rbtasks.items.permissions import can_see
 from rbtasks.items.queries import get_item
 
@@ -74,11 +74,6 @@ def _require_may_add(actor, item):
                          status=STATUS_LABELS[item.status]))
 
 
-def _log(item_id, actor, now, action, note, added=None, removed=None):
-    db.session.add(ActivityEntry(item_id=item_id, actor_id=actor.id, at=now, action=action,
-                                 old_value=removed, new_value=added, note=note))
-
-
 def add_link_evidence(actor, item, kind, description, url, now):
     """Attach a link (e.g. to a document on the agency's site) to the item."""
     _require_may_add(actor, item)
@@ -91,7 +86,7 @@ def add_link_evidence(actor, item, kind, description, url, now):
     evidence = Evidence(item_id=item.id, kind=kind, description=description, url=url,
                         added_by_id=actor.id, added_at=now)
     db.session.add(evidence)
-    _log(item.id, actor, now, "evidence_added", description or url, added=url)
+    record(item, actor, "evidence_added", now, new=url, note=description or url)
     db.session.flush()
     return evidence
 
@@ -119,8 +114,8 @@ def add_file_evidence(actor, item, kind, description, stream, filename, now):
         size_bytes=stored.size_bytes, sha256=stored.sha256, added_by_id=actor.id, added_at=now,
     )
     db.session.add(evidence)
-    _log(item.id, actor, now, "evidence_added", description or original_name,
-         added=original_name)
+    record(item, actor, "evidence_added", now, new=original_name,
+           note=description or original_name)
     db.session.flush()
     return evidence
 
@@ -151,8 +146,8 @@ def remove_evidence(actor, evidence_id, now):
         raise Conflict(_("This item is “%(status)s”; its evidence can no longer be removed.",
                          status=STATUS_LABELS[item.status]))
     subject = evidence.original_name if evidence.is_file else evidence.url
-    _log(item.id, actor, now, "evidence_removed", evidence.description or subject,
-         removed=subject)
+    record(item, actor, "evidence_removed", now, old=subject,
+           note=evidence.description or subject)
     if evidence.is_file:
         storage.delete_after_commit(evidence.stored_name)
     db.session.delete(evidence)

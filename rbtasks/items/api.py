@@ -1,8 +1,10 @@
 """JSON endpoints for action items, their comments and history."""
 from flask import jsonify, request, url_for
 
-from rbtasks.api import api_bp
-from rbtasks.api.helpers import api_user, created, json_body, no_content, parse
+from rbtasks.api.routing import ApiRoutes
+from rbtasks.api.helpers import (
+    api_user, created, json_body, no_content, page_envelope, parse,
+)
 from rbtasks.api.spec import list_of, operation, page_of, path_id, query, ref
 from rbtasks.extensions import db
 from rbtasks.items import queries, services
@@ -20,21 +22,17 @@ from rbtasks.items.schemas import (
 )
 from rbtasks.timeutil import utc_now
 
-
-def _page_body(page, serialise):
-    return {"data": [serialise(row) for row in page.items],
-            "meta": {"page": page.page, "per_page": page.per_page, "total": page.total,
-                     "pages": page.pages}}
+routes = ApiRoutes()
 
 
-@api_bp.get("/items")
+@routes.get("/items")
 def list_items():
     filters, sort, page_number, per_page = queries.filters_from_args(request.args)
     page = queries.list_items(api_user(), filters, utc_now(), sort, page_number, per_page)
-    return jsonify(_page_body(page, item_to_dict))
+    return jsonify(page_envelope(page, item_to_dict))
 
 
-@api_bp.post("/items")
+@routes.post("/items")
 def create_item():
     values = parse(ItemCreate, json_body())
     values = {name: value for name, value in values.items() if value is not None}
@@ -43,12 +41,12 @@ def create_item():
     return created(item_to_dict(item), url_for("api.get_item", item_id=item.id))
 
 
-@api_bp.get("/items/<int:item_id>")
+@routes.get("/items/<int:item_id>")
 def get_item(item_id):
     return jsonify(item_to_dict(queries.get_item(api_user(), item_id)))
 
 
-@api_bp.patch("/items/<int:item_id>")
+@routes.patch("/items/<int:item_id>")
 def update_item(item_id):
     item = queries.get_item(api_user(), item_id)
     values = parse(ItemUpdate, json_body(), partial=True)
@@ -58,7 +56,7 @@ def update_item(item_id):
     return jsonify(item_to_dict(item))
 
 
-@api_bp.delete("/items/<int:item_id>")
+@routes.delete("/items/<int:item_id>")
 def delete_item(item_id):
     item = queries.get_item(api_user(), item_id)
     services.delete_item(api_user(), item, utc_now())
@@ -66,13 +64,13 @@ def delete_item(item_id):
     return no_content()
 
 
-@api_bp.get("/items/<int:item_id>/comments")
+@routes.get("/items/<int:item_id>/comments")
 def list_comments(item_id):
     item = queries.get_item(api_user(), item_id)
     return jsonify([comment_to_dict(c) for c in services.item_comments(item)])
 
 
-@api_bp.post("/items/<int:item_id>/comments")
+@routes.post("/items/<int:item_id>/comments")
 def add_comment(item_id):
     item = queries.get_item(api_user(), item_id)
     values = parse(CommentCreate, json_body())
@@ -81,7 +79,7 @@ def add_comment(item_id):
     return created(comment_to_dict(comment))
 
 
-@api_bp.get("/items/<int:item_id>/activity")
+@routes.get("/items/<int:item_id>/activity")
 def list_activity(item_id):
     item = queries.get_item(api_user(), item_id)
     return jsonify([activity_to_dict(e) for e in services.item_activity(item)])

@@ -2,7 +2,7 @@
 import sqlalchemy as sa
 
 from rbtasks.accounts.models import User
-from rbtasks.accounts.roles import ADMIN
+from rbtasks.roles import ADMIN
 from rbtasks.extensions import db
 from rbtasks.organisation.models import Agency, Pokja
 

@@ -1,17 +1,23 @@
 """The sections other features add to the item page.
 
-Each feature builds its own context (``<feature>.panel.item_panel``) and
-template (``templates/<feature>/_panel.html``); the item page includes them
-in this order.
+A feature registers its panel in its ``init_app`` with
+:func:`add_item_panel`: a function building the panel's context and the
+template that draws it. The item page shows them in registration order,
+which is the order of the features in ``create_app``.
 """
-import importlib
+from flask import current_app
 
-PANEL_FEATURES = ("workflow", "evidence", "realisation", "deadlines", "outbox")
+PANELS = "rbtasks.item_panels"
+
+
+def add_item_panel(app, name, build, template):
+    """``build(actor, item, now)`` gives the context ``template`` sees as ``<name>_panel``."""
+    app.extensions.setdefault(PANELS, []).append((name, build, template))
 
 
 def item_panels(actor, item, now):
-    panels = {}
-    for feature in PANEL_FEATURES:
-        module = importlib.import_module(f"rbtasks.{feature}.panel")
-        panels[f"{feature}_panel"] = module.item_panel(actor, item, now)
-    return {**panels, "panel_templates": [f"{feature}/_panel.html" for feature in PANEL_FEATURES]}
+    panels = current_app.extensions.get(PANELS, [])
+    return {
+        **{f"{name}_panel": build(actor, item, now) for name, build, _template in panels},
+        "panel_templates": [template for _name, _build, template in panels],
+    }

@@ -5,7 +5,7 @@ as a SQL clause so lists never load what the user may not see.
 """
 import sqlalchemy as sa
 
-from rbtasks.accounts.roles import ADMIN, AGENCY_HEAD, COORDINATOR, LEADER
+from rbtasks.roles import ADMIN, AGENCY_HEAD, COORDINATOR, LEADER
 from rbtasks.items.models import ActionItem
 from rbtasks.organisation.models import pokja_coordinator, pokja_member
 

@@ -1,11 +1,11 @@
 """Pages for action items: the list, my tasks, detail, create, edit, delete, comment."""
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from rbtasks.errors import DomainError, ValidationError
 from rbtasks.extensions import db
-from rbtasks.items import bp, choices, queries, services
+from rbtasks.items import choices, queries, services
 from rbtasks.items.constants import STATUS_LABELS
 from rbtasks.items.forms import CommentForm, DeleteForm, ItemForm
 from rbtasks.items.permissions import (
@@ -16,6 +16,9 @@ from rbtasks.items.permissions import (
 )
 from rbtasks.items.panels import item_panels
 from rbtasks.timeutil import local_today, utc_now
+from rbtasks.web import show_errors
+
+bp = Blueprint("items", __name__)
 
 CREATE_FIELDS = ("title", "description", "output", "indicator", "target", "unit", "pokja_id",
                  "agency_id", "owner_id", "start_date", "due_date", "progress", "priority",
@@ -63,16 +66,6 @@ def _fill_choices(form, actor, pokjas):
     ]
 
 
-def _apply_field_errors(form, error):
-    for name, message in error.fields.items():
-        target = getattr(form, name, None)
-        if target is not None and hasattr(target, "errors"):
-            target.errors = list(target.errors) + [message]
-        else:
-            flash(message, "error")
-    flash(error.message, "error")
-
-
 @bp.route("/items/new", methods=["GET", "POST"])
 @login_required
 def new_item():
@@ -92,7 +85,7 @@ def new_item():
         try:
             item = services.create_item(current_user, form.values(CREATE_FIELDS), utc_now())
         except ValidationError as error:
-            _apply_field_errors(form, error)
+            show_errors(form, error)
         else:
             db.session.commit()
             flash(_("Action item created."), "success")
@@ -143,7 +136,7 @@ def edit_item(item_id):
             services.update_item(current_user, item, form.values(allowed), version, utc_now())
         except DomainError as error:
             if isinstance(error, ValidationError):
-                _apply_field_errors(form, error)
+                show_errors(form, error)
             else:
                 db.session.rollback()
                 flash(error.message, "error")

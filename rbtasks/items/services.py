@@ -14,6 +14,7 @@ from rbtasks.accounts.models import User
 from rbtasks.errors import PermissionDenied, StaleVersion, ValidationError
 from rbtasks.extensions import db
 from rbtasks.items.fields import clean_item_values
+from rbtasks.items.history import record
 from rbtasks.items.models import ActionItem, ActivityEntry, Comment
 from rbtasks.items.permissions import (
     can_comment,
@@ -40,20 +41,12 @@ def _display(field, value):
     return str(value)
 
 
-def _log(item, actor, now, action, field=None, old=None, new=None, note=None):
-    db.session.add(ActivityEntry(
-        item_id=item.id, actor_id=actor.id if actor else None, at=now, action=action,
-        field=field, old_value=old, new_value=new, note=note,
-    ))
-
-
 def flush_or_conflict():
     try:
         db.session.flush()
     except StaleDataError:
         db.session.rollback()
-        raise StaleVersion(_("Someone else changed this item while you were editing it. "
-                             "Reload it to see their changes, then try again.")) from None
+        raise StaleVersion() from None
 
 
 def create_item(actor, values, now):
@@ -65,7 +58,7 @@ def create_item(actor, values, now):
                       created_at=now, updated_at=now)
     db.session.add(item)
     db.session.flush()
-    _log(item, actor, now, "created", new=item.title)
+    record(item, actor, "created", now, new=item.title)
     db.session.flush()
     return item
 
@@ -85,8 +78,7 @@ def update_item(actor, item, values, expected_version, now):
         raise ValidationError(_("Some fields are not valid."),
                               {"version": _("This field is required.")})
     if expected_version != item.version:
-        raise StaleVersion(_("Someone else changed this item while you were editing it. "
-                             "Reload it to see their changes, then try again."))
+        raise StaleVersion()
     cleaned = clean_item_values(values, current=item)
     if "pokja_id" in cleaned and not can_create_in(actor, cleaned["pokja_id"]):
         raise ValidationError(_("Some fields are not valid."),
@@ -101,8 +93,8 @@ def update_item(actor, item, values, expected_version, now):
     if not changes:
         return item
     for name, value in changes.items():
-        _log(item, actor, now, "updated", field=name,
-             old=_display(name, getattr(item, name)), new=_display(name, value))
+        record(item, actor, "updated", now, field=name,
+               old=_display(name, getattr(item, name)), new=_display(name, value))
         setattr(item, name, value)
     item.updated_by_id = actor.id
     item.updated_at = now
@@ -117,7 +109,7 @@ def delete_item(actor, item, now):
     item.deleted_at = now
     item.updated_at = now
     item.updated_by_id = actor.id
-    _log(item, actor, now, "deleted")
+    record(item, actor, "deleted", now)
     flush_or_conflict()
 
 

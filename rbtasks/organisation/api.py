@@ -5,8 +5,10 @@ decide). Each handler parses, calls the service, commits and answers.
 """
 from flask import jsonify, request, url_for
 
-from rbtasks.api import api_bp
-from rbtasks.api.helpers import api_user, created, json_body, parse, query_int
+from rbtasks.api.routing import ApiRoutes
+from rbtasks.api.helpers import (
+    PAGE_PARAMETERS, api_user, created, json_body, page_args, page_envelope, parse,
+)
 from rbtasks.api.spec import operation, page_of, path_id, query, ref
 from rbtasks.extensions import db
 from rbtasks.organisation import services
@@ -21,35 +23,30 @@ from rbtasks.organisation.schemas import (
     PokjaOut,
     PokjaUpdate,
 )
-from rbtasks.organisation.serializers import page_envelope
 
-
-def page_args():
-    """``page`` and ``per_page`` from the query string (at most 100 per page)."""
-    return {"page": query_int("page", 1, minimum=1, maximum=100_000),
-            "per_page": query_int("per_page", 25, minimum=1, maximum=100)}
+routes = ApiRoutes()
 
 
 # ---- areas -----------------------------------------------------------------
 
-@api_bp.get("/areas")
+@routes.get("/areas")
 def list_areas():
     return jsonify(page_envelope(services.list_areas(api_user(), **page_args()), AreaOut.dump))
 
 
-@api_bp.post("/areas")
+@routes.post("/areas")
 def create_area():
     area = services.create_area(api_user(), **parse(AreaCreate, json_body()))
     db.session.commit()
     return created(AreaOut.dump(area), url_for("api.get_area", id=area.id))
 
 
-@api_bp.get("/areas/<int:id>")
+@routes.get("/areas/<int:id>")
 def get_area(id):
     return jsonify(AreaOut.dump(services.get_area(api_user(), id)))
 
 
-@api_bp.patch("/areas/<int:id>")
+@routes.patch("/areas/<int:id>")
 def update_area(id):
     area = services.update_area(api_user(), id,
                                 **parse(AreaUpdate, json_body(), partial=True))
@@ -59,25 +56,25 @@ def update_area(id):
 
 # ---- agencies --------------------------------------------------------------
 
-@api_bp.get("/agencies")
+@routes.get("/agencies")
 def list_agencies():
     agencies = services.list_agencies(api_user(), q=request.args.get("q"), **page_args())
     return jsonify(page_envelope(agencies, AgencyOut.dump))
 
 
-@api_bp.post("/agencies")
+@routes.post("/agencies")
 def create_agency():
     agency = services.create_agency(api_user(), **parse(AgencyCreate, json_body()))
     db.session.commit()
     return created(AgencyOut.dump(agency), url_for("api.get_agency", id=agency.id))
 
 
-@api_bp.get("/agencies/<int:id>")
+@routes.get("/agencies/<int:id>")
 def get_agency(id):
     return jsonify(AgencyOut.dump(services.get_agency(api_user(), id)))
 
 
-@api_bp.patch("/agencies/<int:id>")
+@routes.patch("/agencies/<int:id>")
 def update_agency(id):
     agency = services.update_agency(api_user(), id,
                                     **parse(AgencyUpdate, json_body(), partial=True))
@@ -87,24 +84,24 @@ def update_agency(id):
 
 # ---- pokja -----------------------------------------------------------------
 
-@api_bp.get("/pokjas")
+@routes.get("/pokjas")
 def list_pokjas():
     return jsonify(page_envelope(services.list_pokjas(api_user(), **page_args()), PokjaOut.dump))
 
 
-@api_bp.post("/pokjas")
+@routes.post("/pokjas")
 def create_pokja():
     pokja = services.create_pokja(api_user(), **parse(PokjaCreate, json_body()))
     db.session.commit()
     return created(PokjaOut.dump(pokja), url_for("api.get_pokja", id=pokja.id))
 
 
-@api_bp.get("/pokjas/<int:id>")
+@routes.get("/pokjas/<int:id>")
 def get_pokja(id):
     return jsonify(PokjaOut.dump(services.get_pokja(api_user(), id)))
 
 
-@api_bp.patch("/pokjas/<int:id>")
+@routes.patch("/pokjas/<int:id>")
 def update_pokja(id):
     pokja = services.update_pokja(api_user(), id,
                                   **parse(PokjaUpdate, json_body(), partial=True))
@@ -114,10 +111,6 @@ def update_pokja(id):
 
 # ---- OpenAPI ---------------------------------------------------------------
 
-PAGE_PARAMETERS = (
-    query("page", {"type": "integer", "minimum": 1, "maximum": 100_000}, "Page number"),
-    query("per_page", {"type": "integer", "minimum": 1, "maximum": 100}, "Rows per page"),
-)
 _WRITE_ERRORS = (400, 401, 403, 422)
 
 

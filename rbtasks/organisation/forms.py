@@ -1,88 +1,15 @@
-"""Forms of the admin pages for areas, agencies and pokja, and the small
-helpers every admin page (these and the user pages) shares: the admin-only
-guard, saving a form through a service, and reading the page number.
+"""Forms of the admin pages for areas, agencies and pokja.
 
 Field names equal the services' field names, so a ValidationError from a
 service lands under the field it is about.
 """
-from functools import wraps
-
-from flask import flash, request
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, IntegerField, SelectField, SelectMultipleField
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from rbtasks.accounts.checks import require_writer
-from rbtasks.accounts.roles import COORDINATOR, ROLE_LABELS
-from rbtasks.errors import ValidationError
-from rbtasks.extensions import db
-
-NO_CHOICE = ("", "—")
-
-
-def admin_page(view):
-    """Signed in, and allowed to change reference data (an admin); else 403."""
-
-    @wraps(view)
-    @login_required
-    def guarded(*args, **kwargs):
-        require_writer(current_user)
-        return view(*args, **kwargs)
-
-    return guarded
-
-
-def save_form(form, save):
-    """On a valid submission call ``save()`` and commit; True when it was saved.
-
-    A service's ValidationError is shown under the fields it names (anything
-    else as a flash) and the session is rolled back, so nothing changes.
-    """
-    if not form.validate_on_submit():
-        return False
-    try:
-        save()
-    except ValidationError as error:
-        db.session.rollback()
-        show_errors(form, error)
-        return False
-    db.session.commit()
-    return True
-
-
-def show_errors(form, error):
-    unplaced = []
-    for name, message in error.fields.items():
-        if name in form and name != "csrf_token":
-            form[name].errors = [*form[name].errors, message]
-        else:
-            unplaced.append(message)
-    flash(" ".join([error.message, *unplaced]), "error")
-
-
-def requested_page():
-    """The ``page`` query argument of a list page (1 when absent or nonsense)."""
-    page = request.args.get("page", 1, type=int)
-    return page if 1 <= page <= 100_000 else 1
-
-
-def optional_int(value):
-    """Coerces a select's value: the empty choice is None."""
-    if value in (None, "", "None"):
-        return None
-    return int(value)
-
-
-class ServiceForm(FlaskForm):
-    """A form whose ``values()`` are the keyword arguments of a service."""
-
-    service_fields = ()
-
-    def values(self):
-        return {name: self[name].data for name in self.service_fields}
+from rbtasks.roles import COORDINATOR, ROLE_LABELS
+from rbtasks.web import NO_CHOICE, ServiceForm, optional_int
 
 
 class AreaForm(ServiceForm):

@@ -1,18 +1,14 @@
 """Admin pages for areas of change, agencies and pokja (admins only)."""
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from rbtasks.accounts import users
-from rbtasks.organisation import bp, services
-from rbtasks.organisation.forms import (
-    AgencyForm,
-    AreaForm,
-    PokjaForm,
-    admin_page,
-    requested_page,
-    save_form,
-)
+from rbtasks.organisation import services
+from rbtasks.organisation.forms import AgencyForm, AreaForm, PokjaForm
+from rbtasks.web import admin_page, requested_page, save_form
+
+bp = Blueprint("organisation", __name__, url_prefix="/admin")
 
 
 def _per_page():

@@ -9,7 +9,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from rbtasks.accounts.checks import MAX_ID
+from rbtasks.checks import MAX_ID
 from rbtasks.organisation.services import MAX_POSITION
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload, selectinload
 
-from rbtasks.accounts.checks import (
+from rbtasks.checks import (
     FieldErrors,
     check_known,
     clean_bool,

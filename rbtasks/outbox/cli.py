@@ -1,8 +1,9 @@
 """``flask rb deliver``: send what the outbox holds that is due."""
 import click
+from flask.cli import with_appcontext
 from flask_babel import gettext as _
 
-from rbtasks.cli import parse_now, rb
+from rbtasks.cli import parse_now
 from rbtasks.extensions import db
 from rbtasks.outbox.services import deliver_pending
 
@@ -28,7 +29,8 @@ def deliver_everything(now):
                      "held %(held)d", **totals)
 
 
-@rb.command("deliver")
+@click.command("deliver")
+@with_appcontext
 @click.option("--now", "now", metavar="ISO8601", callback=_moment,
               help="Deliver as of this moment (default: now); naive times are read "
                    "in RBTASKS_TIMEZONE.")

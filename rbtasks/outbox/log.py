@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from rbtasks.accounts.roles import ADMIN, COORDINATOR
+from rbtasks.roles import ADMIN, COORDINATOR, require_role
 from rbtasks.errors import InvalidTransition, NotFound, ValidationError
 from rbtasks.extensions import db
 from rbtasks.items.models import ActionItem
@@ -19,7 +19,6 @@ from rbtasks.organisation.models import pokja_coordinator
 from rbtasks.outbox.models import (
     FAILED, HELD, MESSAGE_STATUSES, PENDING, OutboxEntry, OutboxMessage,
 )
-from rbtasks.permissions import require_role
 
 RESENDABLE = (FAILED, HELD)
 MAX_PER_PAGE = 100

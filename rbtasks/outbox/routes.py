@@ -1,13 +1,15 @@
 """The notification log and its resend button."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from rbtasks.errors import InvalidTransition, ValidationError
 from rbtasks.extensions import db
-from rbtasks.outbox import bp, services
+from rbtasks.outbox import services
 from rbtasks.outbox.labels import MESSAGE_STATUS_LABELS, STAGE_LABELS
 from rbtasks.timeutil import utc_now
+
+bp = Blueprint("outbox", __name__)
 
 
 @bp.route("/admin/notifications")

@@ -1,27 +1,27 @@
 """JSON endpoints for RB index records: every token reads, admins write."""
 from flask import jsonify, url_for
 
-from rbtasks.api import api_bp
-from rbtasks.api.helpers import api_user, created, json_body, no_content, parse, query_int
+from rbtasks.api.routing import ApiRoutes
+from rbtasks.api.helpers import (
+    ListPage, api_user, created, json_body, no_content, page_args, page_envelope, parse,
+)
 from rbtasks.api.spec import operation, page_of, path_id, query, ref
 from rbtasks.extensions import db
 from rbtasks.rbindex import services
 from rbtasks.rbindex.schemas import IndexScoreCreate, IndexScoreOut, IndexScoreUpdate
 from rbtasks.timeutil import utc_now
 
+routes = ApiRoutes()
 
-@api_bp.get("/index-scores")
+
+@routes.get("/index-scores")
 def list_index_scores():
-    page = query_int("page", 1, minimum=1, maximum=100_000)
-    per_page = query_int("per_page", 100, minimum=1, maximum=100)
     records = services.list_index_scores(api_user())
-    shown = records[(page - 1) * per_page:page * per_page]
-    return jsonify({"data": [IndexScoreOut.dump(record) for record in shown],
-                    "meta": {"page": page, "per_page": per_page, "total": len(records),
-                             "pages": max(1, -(-len(records) // per_page))}})
+    page = ListPage.of(records, **page_args(default_per_page=100))
+    return jsonify(page_envelope(page, IndexScoreOut.dump))
 
 
-@api_bp.post("/index-scores")
+@routes.post("/index-scores")
 def create_index_score():
     values = parse(IndexScoreCreate, json_body())
     record = services.create_index_score(api_user(), values, utc_now())
@@ -29,7 +29,7 @@ def create_index_score():
     return created(IndexScoreOut.dump(record), url_for("api.update_index_score", id=record.id))
 
 
-@api_bp.patch("/index-scores/<int:id>")
+@routes.patch("/index-scores/<int:id>")
 def update_index_score(id):
     changes = parse(IndexScoreUpdate, json_body(), partial=True)
     record = services.update_index_score(api_user(), id, changes, utc_now())
@@ -37,7 +37,7 @@ def update_index_score(id):
     return jsonify(IndexScoreOut.dump(record))
 
 
-@api_bp.delete("/index-scores/<int:id>")
+@routes.delete("/index-scores/<int:id>")
 def delete_index_score(id):
     services.delete_index_score(api_user(), id)
     db.session.commit()

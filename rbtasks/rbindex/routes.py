@@ -1,14 +1,16 @@
 """The admin page for RB index records: the list with grades, add, edit, delete."""
-from flask import abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from rbtasks.extensions import db
-from rbtasks.organisation.forms import admin_page, save_form
-from rbtasks.rbindex import bp, services
+from rbtasks.web import admin_page, save_form
+from rbtasks.rbindex import services
 from rbtasks.rbindex.forms import DeleteIndexScoreForm, IndexScoreForm
 from rbtasks.rbindex.grades import GRADE_BANDS, grade_for
 from rbtasks.timeutil import utc_now
+
+bp = Blueprint("rbindex", __name__, url_prefix="/admin/index-scores")
 
 
 def _list_page(form, status=200):

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
-from rbtasks.accounts.checks import (
+from rbtasks.checks import (
     FieldErrors,
     check_known,
     clean_text,

@@ -1,7 +1,7 @@
 """JSON endpoints for an item's quarterly realisation (TW I–IV)."""
 from flask import jsonify
 
-from rbtasks.api import api_bp
+from rbtasks.api.routing import ApiRoutes
 from rbtasks.api.helpers import api_user, json_body, parse
 from rbtasks.api.spec import operation, path_id, ref
 from rbtasks.extensions import db
@@ -10,14 +10,16 @@ from rbtasks.realisation import services
 from rbtasks.realisation.schemas import QuartersOut, QuartersUpdate, quarters_to_dict
 from rbtasks.timeutil import utc_now
 
+routes = ApiRoutes()
 
-@api_bp.get("/items/<int:item_id>/quarters")
+
+@routes.get("/items/<int:item_id>/quarters")
 def get_quarters(item_id):
     item = get_item(api_user(), item_id)
     return jsonify(quarters_to_dict(item, services.quarter_rows(item)))
 
 
-@api_bp.put("/items/<int:item_id>/quarters")
+@routes.put("/items/<int:item_id>/quarters")
 def put_quarters(item_id):
     item = get_item(api_user(), item_id)
     values = parse(QuartersUpdate, json_body())

@@ -1,14 +1,17 @@
 """Pages for an item's quarterly realisation: the edit form behind the item page's panel."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from rbtasks.errors import DomainError, ValidationError
 from rbtasks.extensions import db
 from rbtasks.items.queries import get_item
-from rbtasks.realisation import bp, services
+from rbtasks.realisation import services
 from rbtasks.realisation.forms import QuartersForm
 from rbtasks.timeutil import utc_now
+from rbtasks.web import show_errors
+
+bp = Blueprint("realisation", __name__)
 
 
 def _initial_data(item):
@@ -20,24 +23,6 @@ def _initial_data(item):
                          "follow_up": row.follow_up if row else ""})
     return {"quarters": quarters, "progress_from_quarters": item.progress_from_quarters,
             "version": item.version}
-
-
-def _apply_field_errors(form, error):
-    """Put "quarters.0.target"-style messages on the matching inputs."""
-    for key, message in error.fields.items():
-        parts = key.split(".")
-        target = None
-        if len(parts) == 3 and parts[0] == "quarters" and parts[1].isdigit():
-            index = int(parts[1])
-            if index < len(form.quarters.entries):
-                target = form.quarters.entries[index].form._fields.get(parts[2])
-        elif len(parts) == 1:
-            target = form._fields.get(key)
-        if target is not None and key != "version":
-            target.errors = list(target.errors) + [message]
-        else:
-            flash(message, "error")
-    flash(error.message, "error")
 
 
 def _render(form, item, status=200):
@@ -59,7 +44,7 @@ def edit_quarters(item_id):
         try:
             services.clean_quarters(form.quarter_values())
         except ValidationError as error:
-            _apply_field_errors(form, error)
+            show_errors(form, error)
         return _render(form, item, 422)
     try:
         version = int(form.version.data)
@@ -70,7 +55,7 @@ def edit_quarters(item_id):
                               form.progress_from_quarters.data, version, utc_now())
     except ValidationError as error:
         db.session.rollback()
-        _apply_field_errors(form, error)
+        show_errors(form, error)
         return _render(form, item, 422)
     except DomainError as error:
         db.session.rollback()

@@ -17,7 +17,8 @@ from rbtasks.errors import Conflict, PermissionDenied, StaleVersion, ValidationE
 from rbtasks.extensions import db
 from rbtasks.items.constants import CANCELLED, DONE, STATUS_LABELS
 from rbtasks.items.permissions import can_update_progress
-from rbtasks.items.services import flush_or_conflict, _log
+from rbtasks.items.history import record
+from rbtasks.items.services import flush_or_conflict
 from rbtasks.realisation.models import QuarterRealisation
 
 QUARTERS = (1, 2, 3, 4)
@@ -27,11 +28,6 @@ MAX_AMOUNT = Decimal(10) ** 12
 CENT = Decimal("0.01")
 AMOUNTS = ("target", "realisation")
 NOTES = ("obstacles", "follow_up")
-
-
-def _stale_message():
-    return _("Someone else changed this item while you were editing it. "
-             "Reload it to see their changes, then try again.")
 
 
 def quarter_label(quarter):
@@ -103,7 +99,7 @@ def set_quarters(actor, item, quarters, progress_from_quarters, expected_version
         raise ValidationError(_("Some fields are not valid."),
                               {"version": _("This field is required.")})
     if expected_version != item.version:
-        raise StaleVersion(_stale_message())
+        raise StaleVersion()
     wanted = clean_quarters(quarters)
     follow = bool(progress_from_quarters)
 
@@ -119,13 +115,13 @@ def set_quarters(actor, item, quarters, progress_from_quarters, expected_version
         return item
 
     for name, value in row_changes.items():
-        _log(item, actor, now, "updated", field=name, old=str(getattr(item, name)),
-             new=str(value))
+        record(item, actor, "updated", now, field=name, old=str(getattr(item, name)),
+               new=str(value))
         setattr(item, name, value)
     for quarter in changed:
         before, after = _values_of(current[quarter - 1]), wanted.get(quarter)
-        _log(item, actor, now, "quarters_updated", field=f"quarter_{quarter}",
-             old=_brief(before), new=_brief(after), note=_describe(quarter, before, after))
+        record(item, actor, "quarters_updated", now, field=f"quarter_{quarter}",
+               old=_brief(before), new=_brief(after), note=_describe(quarter, before, after))
     item.updated_at = now
     item.updated_by_id = actor.id
     # The item row goes first: its version check makes a concurrent save wait and fail
@@ -137,7 +133,7 @@ def set_quarters(actor, item, quarters, progress_from_quarters, expected_version
         db.session.flush()
     except IntegrityError:
         db.session.rollback()
-        raise StaleVersion(_stale_message()) from None
+        raise StaleVersion() from None
     return item
 
 

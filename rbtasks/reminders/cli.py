@@ -1,14 +1,16 @@
 """``flask rb sweep``: plan today's reminders, then deliver them."""
 import click
+from flask.cli import with_appcontext
 from flask_babel import gettext as _
 
-from rbtasks.cli import parse_now, rb
+from rbtasks.cli import parse_now
 from rbtasks.extensions import db
 from rbtasks.reminders.stages import EMAIL_ORDER
 from rbtasks.reminders.sweep import run_sweep
 
 
-@rb.command("sweep")
+@click.command("sweep")
+@with_appcontext
 @click.option("--now", "now_text", metavar="ISO8601",
               help="Sweep as of this moment (default: now); naive times are read "
                    "in RBTASKS_TIMEZONE.")

@@ -9,7 +9,7 @@ from flask_babel import gettext as _
 
 from rbtasks.errors import ValidationError
 from rbtasks.extensions import db
-from rbtasks.permissions import require_admin
+from rbtasks.roles import require_admin
 from rbtasks.settings_models import Setting
 
 KEY = "reminder_policy"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from rbtasks.accounts.models import User
-from rbtasks.accounts.roles import LEADER
+from rbtasks.roles import LEADER
 from rbtasks.extensions import db
 from rbtasks.organisation.models import pokja_coordinator
 from rbtasks.reminders.stages import BEFORE, ESCALATION_1, ESCALATION_2, OVERDUE, WAITING

@@ -25,6 +25,15 @@ _inline_scheduler = None
 _inline_lock = threading.Lock()
 
 
+def init_app(app):
+    """``flask rb scheduler``, and the inline scheduler of the demo."""
+    from rbtasks.cli import add_commands
+    from rbtasks.scheduler import cli
+
+    add_commands(app, cli.scheduler_command)
+    init_scheduler(app)
+
+
 def init_scheduler(app):
     """Start the inline scheduler when ``RBTASKS_SCHEDULER=inline``, at most
     one per process, and never in a process that does not serve requests.

@@ -1,4 +1,6 @@
 """``flask rb scheduler``: the scheduler process."""
+import click
+from flask.cli import with_appcontext
 import logging
 import signal
 import threading
@@ -7,7 +9,6 @@ import time
 from flask import current_app
 from flask.logging import default_handler
 
-from rbtasks.cli import rb
 from rbtasks.timeutil import utc_now
 
 logger = logging.getLogger("rbtasks.scheduler")
@@ -15,7 +16,8 @@ logger = logging.getLogger("rbtasks.scheduler")
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
 
 
-@rb.command("scheduler")
+@click.command("scheduler")
+@with_appcontext
 def scheduler_command():
     """Run the reminder scheduler in the foreground until SIGTERM or Ctrl+C.
 

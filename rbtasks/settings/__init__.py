@@ -1,6 +1,8 @@
 """Settings: the reminder policy and the working-day calendar, for admins."""
-from flask import Blueprint
 
-bp = Blueprint("settings", __name__, url_prefix="/admin/settings")
 
-from rbtasks.settings import routes  # noqa: E402,F401
+def init_app(app):
+    """The settings page."""
+    from rbtasks.settings import routes
+
+    app.register_blueprint(routes.bp)

@@ -1,18 +1,19 @@
 """The admin settings page: reminder policy and working-day overrides."""
-from flask import flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from rbtasks.accounts.forms import apply_errors
+from rbtasks.web import show_errors
 from rbtasks.errors import NotFound, ValidationError
 from rbtasks.extensions import db
 from rbtasks.reminders.policy import clean_policy_values, save_policy
-from rbtasks.settings import bp
 from rbtasks.settings.forms import OverrideForm, PolicyForm
 from rbtasks.settings.services import settings_overview
 from rbtasks.timeutil import utc_now
 from rbtasks.workdays.services import SOURCE_OVERRIDE, add_override, remove_override
+
+bp = Blueprint("settings", __name__, url_prefix="/admin/settings")
 
 
 def _page(policy_form=None, override_form=None, status=200):
@@ -41,7 +42,7 @@ def save_policy_settings():
             save_policy(current_user, form.values(), utc_now())
         except ValidationError as error:
             db.session.rollback()
-            apply_errors(form, error)
+            show_errors(form, error, summary=False)
         else:
             db.session.commit()
             flash(_("The reminder policy has been saved."), "success")
@@ -51,7 +52,7 @@ def save_policy_settings():
         try:
             clean_policy_values(form.values())
         except ValidationError as error:
-            apply_errors(form, error)
+            show_errors(form, error, summary=False)
     return _page(policy_form=form, status=422)
 
 
@@ -65,7 +66,7 @@ def add_calendar_override():
                                     form.name.data, utc_now())
         except ValidationError as error:
             db.session.rollback()
-            apply_errors(form, error)
+            show_errors(form, error, summary=False)
         else:
             db.session.commit()
             flash(_("The override for %(date)s has been added.",

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 
 from rbtasks.accounts.models import User
 from rbtasks.extensions import db
-from rbtasks.permissions import require_admin
+from rbtasks.roles import require_admin
 from rbtasks.reminders.policy import load_policy
 from rbtasks.timeutil import local_today
 from rbtasks.workdays.calendar import WorkCalendar

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 
 from rbtasks.errors import NotFound, ValidationError
 from rbtasks.extensions import db
-from rbtasks.permissions import require_admin
+from rbtasks.roles import require_admin
 from rbtasks.timeutil import parse_iso_date
 from rbtasks.workdays.calendar import DEFAULT_OVERRIDE_NAME, listed_holidays
 from rbtasks.workdays.models import CalendarOverride

@@ -1,6 +1,15 @@
-"""Workflow: see README's workflow section."""
-from flask import Blueprint
+"""Workflow: the status of an item and the actions that change it (start,
+block, submit, verify, return, cancel, reopen); see the README's workflow section."""
 
-bp = Blueprint("workflow", __name__)
 
-from rbtasks.workflow import routes  # noqa: E402,F401
+def init_app(app):
+    """Its pages and API, its panel on the item page, its history entries."""
+    from rbtasks.workflow import activity, api, panel, routes
+    from rbtasks.api.routing import add_api_routes
+    from rbtasks.items.history import add_describers
+    from rbtasks.items.panels import add_item_panel
+
+    app.register_blueprint(routes.bp)
+    add_api_routes(app, api.routes, api.OPENAPI_PATHS)
+    add_item_panel(app, "workflow", panel.item_panel, "workflow/_panel.html")
+    add_describers(app, activity.DESCRIBERS)

@@ -4,7 +4,7 @@ from typing import Literal
 from flask import jsonify
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
-from rbtasks.api import api_bp
+from rbtasks.api.routing import ApiRoutes
 from rbtasks.api.helpers import api_user, json_body, parse
 from rbtasks.api.spec import operation, path_id, ref
 from rbtasks.extensions import db
@@ -13,6 +13,8 @@ from rbtasks.items.schemas import ItemOut, item_to_dict
 from rbtasks.timeutil import utc_now
 from rbtasks.workflow.rules import ACTIONS
 from rbtasks.workflow.services import apply_transition
+
+routes = ApiRoutes()
 
 
 class TransitionRequest(BaseModel):
@@ -27,7 +29,7 @@ class TransitionRequest(BaseModel):
     note: str = Field("", max_length=5000)
 
 
-@api_bp.post("/items/<int:item_id>/transitions")
+@routes.post("/items/<int:item_id>/transitions")
 def transition_item(item_id):
     item = get_item(api_user(), item_id)
     values = parse(TransitionRequest, json_body())

@@ -1,5 +1,5 @@
 """The transition buttons of the item page."""
-from flask import flash, redirect, url_for
+from flask import Blueprint, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -7,9 +7,10 @@ from rbtasks.errors import Conflict, ValidationError
 from rbtasks.extensions import db
 from rbtasks.items.queries import get_item
 from rbtasks.timeutil import utc_now
-from rbtasks.workflow import bp
 from rbtasks.workflow.forms import TransitionForm
 from rbtasks.workflow.services import apply_transition
+
+bp = Blueprint("workflow", __name__)
 
 
 @bp.route("/items/<int:item_id>/transitions", methods=["POST"])

@@ -8,11 +8,11 @@ reason, and respects the version the actor saw.
 """
 from flask_babel import gettext as _
 
-from rbtasks.accounts.roles import ADMIN as ADMIN_ROLE
+from rbtasks.roles import ADMIN as ADMIN_ROLE
 from rbtasks.errors import InvalidTransition, PermissionDenied, StaleVersion, ValidationError
 from rbtasks.extensions import db
 from rbtasks.items.constants import STATUS_LABELS
-from rbtasks.items.models import ActivityEntry
+from rbtasks.items.history import record
 from rbtasks.items.permissions import coordinates
 from rbtasks.items.services import flush_or_conflict
 from rbtasks.workflow.rules import ACTIONS, ADMIN, COORDINATOR, OWNER, RULES
@@ -85,18 +85,15 @@ def apply_transition(actor, item, action, expected_version, now, reason="", note
         raise ValidationError(_("Some fields are not valid."),
                               {"version": _("This field is required.")})
     if expected_version != item.version:
-        raise StaleVersion(_("Someone else changed this item while you were looking at it. "
-                             "Reload it and try again."))
+        raise StaleVersion()
 
     old_status = item.status
     _apply_effects(item, rule, now, reason, note)
     item.status = rule.target
     item.updated_at = now
     item.updated_by_id = actor.id
-    db.session.add(ActivityEntry(
-        item_id=item.id, actor_id=actor.id, at=now, action=rule.action, field="status",
-        old_value=old_status, new_value=rule.target, note=reason or note or None,
-    ))
+    record(item, actor, rule.action, now, field="status", old=old_status, new=rule.target,
+           note=reason or note)
     flush_or_conflict()
     return item
 

@@ -3,7 +3,7 @@ import pytest
 import sqlalchemy as sa
 
 from rbtasks.accounts import users
-from rbtasks.accounts.checks import SYSTEM
+from rbtasks.checks import SYSTEM
 from rbtasks.accounts.models import User
 from rbtasks.accounts.services import authenticate
 from rbtasks.errors import NotFound, PermissionDenied, ValidationError

@@ -4,7 +4,7 @@ import re
 import sqlalchemy as sa
 
 from rbtasks.accounts.models import User
-from rbtasks.accounts.roles import ROLES
+from rbtasks.roles import ROLES
 from rbtasks.demo.data import DEMO_PASSWORD
 from rbtasks.items.models import ActionItem
 from rbtasks.organisation.models import Area

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from rbtasks.accounts.models import User
-from rbtasks.accounts.roles import ROLES
+from rbtasks.roles import ROLES
 from rbtasks.demo.data import DEMO_PASSWORD
 from rbtasks.demo.seed import seed_demo
 from rbtasks.items.constants import DONE, NOT_STARTED, OPEN_STATUSES

@@ -6,7 +6,7 @@ had changed a row before refusing would be caught.
 import pytest
 import sqlalchemy as sa
 
-from rbtasks.accounts.checks import SYSTEM
+from rbtasks.checks import SYSTEM
 from rbtasks.errors import NotFound, PermissionDenied, ValidationError
 from rbtasks.organisation import services
 from rbtasks.organisation.models import Agency, Area, Pokja

@@ -21,7 +21,7 @@ from flask_babel import gettext as _
 from rbtasks.errors import NotFound, PermissionDenied, ValidationError
 from rbtasks.extensions import db
 # A module reference, not a name: rbtasks.permissions imports this package.
-from rbtasks import permissions
+from rbtasks.roles import require_admin
 
 MAX_ID = 2_147_483_647  # the largest INTEGER every database accepts
 MAX_PER_PAGE = 100
@@ -48,7 +48,7 @@ SYSTEM = _SystemActor()
 def require_writer(actor):
     """Reference data and accounts are changed by admins (or the operator)."""
     if actor is not SYSTEM:
-        permissions.require_admin(actor)
+        require_admin(actor)
 
 
 def require_reader(actor):

@@ -1,0 +1,64 @@
+"""An item's history: the one door that writes it, and how each entry reads.
+
+Every feature that changes an item calls :func:`record`; nothing else adds
+``ActivityEntry`` rows. Each feature also tells, in its ``init_app``, how
+its actions read on the item page (:func:`add_describers`), so the page
+needs to know no feature's actions.
+"""
+from datetime import date
+
+from flask import current_app
+from flask_babel import gettext as _
+
+from rbtasks.extensions import db
+from rbtasks.items.constants import FIELD_LABELS
+from rbtasks.items.models import ActivityEntry
+
+DESCRIBERS = "rbtasks.activity_describers"
+
+
+def record(item, actor, action, now, field=None, old=None, new=None, note=None):
+    """Append one entry to ``item``'s history (flushed with the change)."""
+    entry = ActivityEntry(item_id=item.id, actor_id=actor.id if actor else None, at=now,
+                          action=action, field=field, old_value=_text(old),
+                          new_value=_text(new), note=note or None)
+    db.session.add(entry)
+    return entry
+
+
+def _text(value):
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def add_describers(app, describers):
+    """Register ``{action: describe(entry) -> str}`` for the item page."""
+    app.extensions.setdefault(DESCRIBERS, {}).update(describers)
+
+
+def describe(entry):
+    """One line saying what the entry records, in the reader's language."""
+    describer = current_app.extensions.get(DESCRIBERS, {}).get(entry.action)
+    if describer is not None:
+        return describer(entry)
+    return " ".join(part for part in (entry.action, entry.field) if part)
+
+
+def describe_field_change(entry):
+    return _("changed %(field)s: %(old)s → %(new)s",
+             field=FIELD_LABELS.get(entry.field, entry.field),
+             old=entry.old_value or "—", new=entry.new_value or "—")
+
+
+def _created(entry):
+    return _("created the item")
+
+
+def _deleted(entry):
+    return _("deleted the item")
+
+
+ITEM_DESCRIBERS = {"created": _created, "deleted": _deleted, "updated": describe_field_change}
