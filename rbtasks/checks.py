@@ -24,7 +24,6 @@ from rbtasks.extensions import db
 from rbtasks.roles import require_admin
 
 MAX_ID = 2_147_483_647  # the largest INTEGER every database accepts
-MAX_PER_PAGE = 100
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 _PHONE = re.compile(r"^\+?[0-9 ().-]+$")
@@ -166,7 +165,3 @@ def check_known(values, allowed):
     if unknown:  # a programming error, not bad input: schemas forbid extra fields
         raise TypeError(f"unknown fields: {sorted(unknown)}")
 
-
-def paginate(statement, page, per_page):
-    return db.paginate(statement, page=page, per_page=per_page, max_per_page=MAX_PER_PAGE,
-                       error_out=False)

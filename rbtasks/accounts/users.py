@@ -21,7 +21,6 @@ from rbtasks.checks import (
     clean_search,
     clean_text,
     get_or_404,
-    paginate,
     reference,
     require_reader,
     require_writer,
@@ -30,6 +29,7 @@ from rbtasks.accounts.models import User
 from rbtasks.roles import ADMIN, ROLES
 from rbtasks.accounts.services import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from rbtasks.extensions import db
+from rbtasks.paging import paginate
 from rbtasks.i18n import LANGUAGE_CODES
 from rbtasks.organisation.models import Agency
 

@@ -1,6 +1,4 @@
 """Parsing and answering at the API edge."""
-from dataclasses import dataclass
-
 from flask import g, jsonify, request
 from flask_babel import gettext as _
 from pydantic import ValidationError as PydanticError
@@ -73,25 +71,6 @@ def page_args(default_per_page=25):
     """``page`` and ``per_page`` from the query string (at most 100 per page)."""
     return {"page": query_int("page", 1, minimum=1, maximum=100_000),
             "per_page": query_int("per_page", default_per_page, minimum=1, maximum=100)}
-
-
-@dataclass(frozen=True)
-class ListPage:
-    """One page of rows already in memory, shaped like a database page."""
-
-    items: list
-    page: int
-    per_page: int
-    total: int
-
-    @property
-    def pages(self):
-        return max(1, -(-self.total // self.per_page))
-
-    @classmethod
-    def of(cls, rows, page, per_page):
-        rows = list(rows)
-        return cls(rows[(page - 1) * per_page:page * per_page], page, per_page, len(rows))
 
 
 def page_envelope(pagination, dump):

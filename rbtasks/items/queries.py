@@ -3,7 +3,6 @@
 Every list runs a fixed number of queries however many items it shows:
 one for the page (with pokja, agency and owner joined in) and one count.
 """
-import math
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -13,12 +12,12 @@ from sqlalchemy.orm import joinedload
 
 from rbtasks.errors import NotFound, ValidationError
 from rbtasks.extensions import db
+from rbtasks.paging import MAX_PER_PAGE, Page
 from rbtasks.items.constants import OPEN_STATUSES, PRIORITIES, SORT_KEYS, STATUSES
 from rbtasks.items.models import ActionItem
 from rbtasks.items.permissions import can_see, visible_items_clause
 from rbtasks.timeutil import local_today, parse_iso_date
 
-MAX_PER_PAGE = 100
 MAX_QUERY_TEXT = 200
 MAX_POKJA_FILTERS = 100
 
@@ -37,26 +36,6 @@ class ItemFilters:
     due_after: date | None = None
     overdue: bool = False
     q: str = ""
-
-
-@dataclass
-class Page:
-    items: list
-    page: int
-    per_page: int
-    total: int
-
-    @property
-    def pages(self):
-        return max(1, math.ceil(self.total / self.per_page))
-
-    @property
-    def has_prev(self):
-        return self.page > 1
-
-    @property
-    def has_next(self):
-        return self.page < self.pages
 
 
 def _int_arg(args, name, errors, minimum=1):

@@ -19,12 +19,12 @@ from rbtasks.checks import (
     clean_text,
     get_or_404,
     is_id,
-    paginate,
     reference,
     require_reader,
     require_writer,
 )
 from rbtasks.extensions import db
+from rbtasks.paging import paginate
 from rbtasks.organisation.models import Agency, Area, Pokja
 
 AREA_FIELDS = ("name", "position", "active")

@@ -14,14 +14,13 @@ from rbtasks.errors import InvalidTransition, NotFound, ValidationError
 from rbtasks.extensions import db
 from rbtasks.items.models import ActionItem
 from rbtasks.items.permissions import can_see
-from rbtasks.items.queries import Page
+from rbtasks.paging import MAX_PER_PAGE, Page
 from rbtasks.organisation.models import pokja_coordinator
 from rbtasks.outbox.models import (
     FAILED, HELD, MESSAGE_STATUSES, PENDING, OutboxEntry, OutboxMessage,
 )
 
 RESENDABLE = (FAILED, HELD)
-MAX_PER_PAGE = 100
 
 
 @dataclass

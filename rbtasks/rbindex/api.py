@@ -3,10 +3,11 @@ from flask import jsonify, url_for
 
 from rbtasks.api.routing import ApiRoutes
 from rbtasks.api.helpers import (
-    ListPage, api_user, created, json_body, no_content, page_args, page_envelope, parse,
+    api_user, created, json_body, no_content, page_args, page_envelope, parse,
 )
 from rbtasks.api.spec import operation, page_of, path_id, query, ref
 from rbtasks.extensions import db
+from rbtasks.paging import Page
 from rbtasks.rbindex import services
 from rbtasks.rbindex.schemas import IndexScoreCreate, IndexScoreOut, IndexScoreUpdate
 from rbtasks.timeutil import utc_now
@@ -17,7 +18,7 @@ routes = ApiRoutes()
 @routes.get("/index-scores")
 def list_index_scores():
     records = services.list_index_scores(api_user())
-    page = ListPage.of(records, **page_args(default_per_page=100))
+    page = Page.of(records, **page_args(default_per_page=100))
     return jsonify(page_envelope(page, IndexScoreOut.dump))
 
 
