@@ -1,0 +1,1 @@
+"""Spreadsheets: importing rencana aksi sheets (.xlsx, .csv) and exporting item lists."""
