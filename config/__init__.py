@@ -78,6 +78,15 @@ class Config:
     @classmethod
     def check(cls, app_config):
         """Refuse configurations that must not run; called by create_app."""
+        from rbtasks.mail.addresses import parse_mailbox
+
+        try:
+            parse_mailbox(app_config.get("MAIL_DEFAULT_SENDER"))
+        except ValueError as error:
+            raise RuntimeError(
+                "MAIL_DEFAULT_SENDER must be one address, with a display name in double "
+                "quotes when it holds a comma or a full stop, e.g. "
+                "'\"Biro Organisasi, Setda NTT\" <rbtasks@nttprov.go.id>'") from error
 
 
 class DevelopmentConfig(Config):
@@ -90,6 +99,7 @@ class DevelopmentConfig(Config):
 class ProductionConfig(Config):
     @classmethod
     def check(cls, app_config):
+        super().check(app_config)
         key = app_config.get("SECRET_KEY") or ""
         if len(key) < 16 or key.startswith("dev-"):
             raise RuntimeError(

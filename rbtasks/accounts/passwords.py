@@ -67,7 +67,7 @@ def request_password_reset(email, now):
     db.session.flush()
     return build_message(
         user.email, user.locale, "password_reset", _l("Choose a new password for rbtasks"),
-        user=user, reset_url=reset_url(plain), expires_at=token.expires_at,
+        recipient_name=user.name, user=user, reset_url=reset_url(plain), expires_at=token.expires_at,
     )
 
 
@@ -75,7 +75,7 @@ def send_reset_email(message):
     """Send a prepared reset email (after the commit); True when it went out."""
     if not mail_configured():
         logger.info("A password reset email for %s could not be sent because no mail "
-                    "server is configured.", ", ".join(message.recipients))
+                    "server is configured.", ", ".join(message.envelope()[1]))
         return False
     return send_message(message)
 

@@ -18,25 +18,28 @@ from urllib.parse import urlsplit
 
 from flask import current_app, render_template
 from flask_babel import force_locale
-from flask_mail import Connection, Message
+from flask_mail import Connection
 
 from rbtasks.i18n import formatting_locale
+from rbtasks.mail.message import MailMessage
 
 logger = logging.getLogger(__name__)
 
-def build_message(recipient_email, recipient_locale, template_name, subject, **context):
+def build_message(recipient_email, recipient_locale, template_name, subject, *,
+                  recipient_name="", **context):
     """A two-part (text and HTML) message for one recipient, in their language.
 
     ``subject`` should be a lazy string (``lazy_gettext``) so it is translated
-    here, under the recipient's locale, rather than in the sender's.
+    here, under the recipient's locale, rather than in the sender's. The
+    recipient's name, titles and commas included, goes into the To header.
     """
     with force_locale(formatting_locale(recipient_locale)):
         subject_text = str(subject)
         context = {"subject": subject_text, **context}
         text = render_template(f"email/{template_name}.txt", **context)
         html = render_template(f"email/{template_name}.html", **context)
-    message = Message(subject=subject_text, recipients=[recipient_email], body=text, html=html,
-                      sender=current_app.config["MAIL_DEFAULT_SENDER"])
+    message = MailMessage(subject=subject_text, recipients=[(recipient_name, recipient_email)],
+                          body=text, html=html)
     # Spam filters distrust "@localhost" message ids; use the site's own name.
     site = urlsplit(current_app.config["RBTASKS_BASE_URL"]).hostname
     if site:
@@ -68,7 +71,7 @@ def send_message(message):
     False returned. A failing or silent server is logged and also gives False,
     so a caller never turns a mail problem into an error page.
     """
-    recipients = ", ".join(str(address) for address in message.recipients)
+    recipients = ", ".join(message.envelope()[1])
     if not mail_configured():
         logger.info("No mail server is configured; not sending %r to %s.",
                     message.subject, recipients)

@@ -1,17 +1,16 @@
 """Turning an outbox row into the email that goes on the wire."""
 from dataclasses import dataclass
 from email.charset import QP, Charset
-from email.utils import parseaddr
 
-from flask import current_app
-from flask_mail import Message, sanitize_address, sanitize_addresses
+from rbtasks.mail.addresses import addr_spec
+from rbtasks.mail.message import MailMessage
 
 
 @dataclass(frozen=True)
 class Outgoing:
     """A built email: the Flask-Mail message, its bytes and its envelope."""
 
-    message: Message
+    message: MailMessage
     data: bytes
     sender: str
     recipients: list
@@ -42,11 +41,9 @@ def compose(row, now):
     """The Outgoing email for ``row``: text and HTML parts, inline attachments,
     and the row's own ``Message-ID``, so a resend of the row is recognisable."""
     address = _valid_address(row.recipient_email)
-    recipient = (row.recipient_name, address) if row.recipient_name else address
-    message = Message(
-        subject=row.subject, recipients=[recipient], body=row.body_text,
-        html=row.body_html or None, sender=current_app.config["MAIL_DEFAULT_SENDER"],
-        date=now.timestamp(), charset=UTF8_QP,
+    message = MailMessage(
+        subject=row.subject, recipients=[(row.recipient_name, address)], body=row.body_text,
+        html=row.body_html or None, date=now.timestamp(), charset=UTF8_QP,
         # RFC 3834: tells auto-responders not to answer a reminder.
         extra_headers={"Auto-Submitted": "auto-generated"},
     )
@@ -60,15 +57,17 @@ def compose(row, now):
         raise UnsendableMessage("invalid header (a line break in the subject or an address)")
     try:
         data = message.as_bytes()
+        sender, recipients = message.envelope()
     except (ValueError, TypeError, LookupError) as error:
         raise UnsendableMessage(f"cannot build the message: {error}") from error
-    return Outgoing(message=message, data=data, sender=sanitize_address(message.sender),
-                    recipients=list(sanitize_addresses(message.send_to)))
+    return Outgoing(message=message, data=data, sender=sender, recipients=recipients)
 
 
 def _valid_address(text):
-    _name, address = parseaddr(text or "")
-    local, _at, domain = address.rpartition("@")
-    if not local or "." not in domain or address != (text or "").strip():
+    try:
+        address = addr_spec(text)
+    except ValueError:
+        address = ""
+    if "." not in address.rpartition("@")[2]:
         raise UnsendableMessage(f"invalid address: {text!r}")
     return address

@@ -36,7 +36,7 @@ def reset_message(locale="en"):
 
 def test_a_message_has_a_text_and_an_html_part(app):
     message = reset_message()
-    assert message.recipients == ["ana@ntt.go.id"]
+    assert message.envelope() == ("rbtasks@test.go.id", ["ana@ntt.go.id"])
     assert message.sender == "rbtasks <rbtasks@test.go.id>"
     assert message.subject == "Choose a new password for rbtasks"
     assert "Hello Ana & <Bona>," in message.body
