@@ -14,6 +14,7 @@ leaves the database as it was. This module imports no models, so both
 without an import cycle (accounts.models imports organisation.models).
 """
 import re
+import unicodedata
 
 from email_validator import EmailNotValidError, validate_email
 from flask_babel import gettext as _
@@ -24,8 +25,16 @@ from rbtasks.extensions import db
 from rbtasks.roles import require_admin
 
 MAX_ID = 2_147_483_647  # the largest INTEGER every database accepts
+NAME_MAX_LENGTH = 200
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+# What a person's name must not hold, by Unicode category: control characters
+# (Cc: C0, DEL and C1, NEL U+0085 among them), the line and paragraph
+# separators (Zl U+2028, Zp U+2029), which Python's str.splitlines() and the
+# email package treat as line ends, invisible format characters (Cf: zero-width
+# spaces, right-to-left overrides that make a name read as another) and lone
+# surrogates (Cs). Names go into email headers and onto every page.
+_NOT_IN_A_NAME = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
 _PHONE = re.compile(r"^\+?[0-9 ().-]+$")
 
 
@@ -93,6 +102,18 @@ def clean_text(errors, field, value, max_length, required=True):
         errors.add(field, _("Must not contain control characters."))
         return None
     return value
+
+
+def clean_name(errors, field, value, required=True):
+    """A person's name (a user's, an agency head's): single-line text of at
+    most NAME_MAX_LENGTH characters without invisible characters. Titles and
+    their commas are welcome ("Oktavianus Pello, S.H., M.H.")."""
+    if isinstance(value, str) and any(unicodedata.category(char) in _NOT_IN_A_NAME
+                                      for char in value):
+        errors.add(field, _("A name must not contain control characters, line or paragraph "
+                            "separators or invisible formatting characters."))
+        return None
+    return clean_text(errors, field, value, NAME_MAX_LENGTH, required)
 
 
 def clean_email(errors, field, value, required=True):

@@ -17,9 +17,9 @@ from rbtasks.checks import (
     clean_bool,
     clean_choice,
     clean_email,
+    clean_name,
     clean_phone,
     clean_search,
-    clean_text,
     get_or_404,
     reference,
     require_reader,
@@ -122,7 +122,7 @@ def _clean_user(values, user):
     errors = FieldErrors()
     cleaned = {}
     if creating or "name" in values:
-        cleaned["name"] = clean_text(errors, "name", values.get("name"), 200)
+        cleaned["name"] = clean_name(errors, "name", values.get("name"))
     if creating or "email" in values:
         email = cleaned["email"] = clean_email(errors, "email", values.get("email"))
         if email and _email_taken(email, None if creating else user.id):

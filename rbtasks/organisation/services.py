@@ -14,6 +14,7 @@ from rbtasks.checks import (
     check_known,
     clean_bool,
     clean_email,
+    clean_name,
     clean_phone,
     clean_search,
     clean_text,
@@ -177,7 +178,7 @@ def _clean_agency(values, agency):
         if code and _taken(Agency.code, code, None if creating else agency.id):
             errors.add("code", _("Another agency already has this code."))
     if creating or "head_name" in values:
-        cleaned["head_name"] = clean_text(errors, "head_name", values.get("head_name"), 200)
+        cleaned["head_name"] = clean_name(errors, "head_name", values.get("head_name"))
     if creating or "head_email" in values:
         cleaned["head_email"] = clean_email(errors, "head_email", values.get("head_email"))
     if "head_phone" in values:
