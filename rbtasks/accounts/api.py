@@ -8,7 +8,6 @@ from flask import jsonify, request, url_for
 from rbtasks.accounts import users
 from rbtasks.roles import ROLES
 from rbtasks.accounts.schemas import UserCreate, UserOut, UserUpdate
-from rbtasks.checks import MAX_ID
 from rbtasks.api.routing import ApiRoutes
 from rbtasks.api.helpers import (
     PAGE_PARAMETERS, api_user, created, json_body, page_args, page_envelope, parse, query_int,
@@ -24,7 +23,7 @@ routes = ApiRoutes()
 def list_users():
     page = users.list_users(
         api_user(), role=request.args.get("role") or None, q=request.args.get("q"),
-        agency_id=query_int("agency_id", minimum=1, maximum=MAX_ID), **page_args(),
+        agency_id=query_int("agency_id"), **page_args(),
     )
     return jsonify(page_envelope(page, UserOut.dump))
 
