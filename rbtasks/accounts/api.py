@@ -60,13 +60,13 @@ OPENAPI_PATHS = {
             errors=(401, 422),
         ),
         "post": operation("Create a user with an initial password", "Users", {201: ref(UserOut)},
-                          request=UserCreate, errors=(400, 401, 403, 422)),
+                          request=UserCreate, errors=(401, 403, 409, 422)),
     },
     "/users/{id}": {
         "get": operation("One user", "Users", {200: ref(UserOut)}, parameters=[path_id()],
                          errors=(401, 404)),
         "patch": operation("Change some fields of a user", "Users", {200: ref(UserOut)},
                            request=UserUpdate, parameters=[path_id()],
-                           errors=(400, 401, 403, 404, 422)),
+                           errors=(401, 403, 404, 409, 422)),
     },
 }
