@@ -16,8 +16,8 @@ def create_app(config=None):
     """Build the application from a config class (default: from the environment)."""
     from config import config_from_env
     from rbtasks import (accounts, api, dashboard, deadlines, demo, digest, evidence, http_errors,
-                         i18n, items, organisation, outbox, rbindex, realisation, reminders,
-                         scheduler, settings, workflow)
+                         i18n, inputs, items, organisation, outbox, rbindex, realisation,
+                         reminders, scheduler, settings, workflow)
 
     config = config or config_from_env()
     app = Flask(__name__, template_folder=str(ROOT / "templates"),
@@ -30,6 +30,7 @@ def create_app(config=None):
     register_extensions(app)
     http_errors.init_app(app)        # error pages and JSON errors, security headers
     i18n.init_app(app)               # language, time zone, date filters
+    inputs.init_app(app)             # bounded ids, no control characters, URL length
 
     accounts.init_app(app)           # sign-in, profile, users, API tokens
     organisation.init_app(app)       # areas of change, agencies, pokja

@@ -21,10 +21,9 @@ from flask_babel import gettext as _
 
 from rbtasks.errors import NotFound, PermissionDenied, ValidationError
 from rbtasks.extensions import db
-# A module reference, not a name: rbtasks.permissions imports this package.
+from rbtasks.inputs.ids import is_id
 from rbtasks.roles import require_admin
 
-MAX_ID = 2_147_483_647  # the largest INTEGER every database accepts
 NAME_MAX_LENGTH = 200
 
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
@@ -158,10 +157,6 @@ def clean_search(q):
         raise ValidationError(_("Some fields are not valid."),
                               {"q": _("At most %(count)d characters.", count=200)})
     return text.lower() or None
-
-
-def is_id(value):
-    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= MAX_ID
 
 
 def reference(errors, field, model, value, message):

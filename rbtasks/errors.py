@@ -14,6 +14,10 @@ class DomainError(Exception):
         self.fields = fields or {}
 
 
+class BadRequest(DomainError):
+    """A request that cannot be read at all (e.g. a body that is not JSON)."""
+
+
 class ValidationError(DomainError):
     status = 422
     code = "validation_error"

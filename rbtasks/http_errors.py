@@ -20,6 +20,7 @@ _CODES = {
     405: "method_not_allowed",
     409: "conflict",
     413: "too_large",
+    414: "uri_too_long",
     415: "unsupported_media_type",
     422: "validation_error",
     429: "too_many_requests",
@@ -51,6 +52,7 @@ def _default_message(status):
         405: _("That method is not allowed here."),
         409: _("That conflicts with the current state."),
         413: _("The upload is too large."),
+        414: _("The address is too long."),
         429: _("Too many attempts. Please wait a minute and try again."),
         500: _("Something went wrong on our side. Please try again."),
     }.get(status, _("The request failed."))

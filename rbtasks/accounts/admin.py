@@ -5,9 +5,9 @@ from flask_login import current_user
 
 from rbtasks.accounts import users
 from rbtasks.accounts.routes import bp
-from rbtasks.checks import is_id
 from rbtasks.roles import ROLES
 from rbtasks.accounts.user_forms import EditUserForm, NewUserForm
+from rbtasks.inputs.ids import whole_number
 from rbtasks.organisation import services as organisation_services
 from rbtasks.web import admin_page, requested_page, save_form
 from rbtasks.timeutil import utc_now
@@ -19,11 +19,11 @@ def list_users():
     filters = {
         "q": request.args.get("q", "").strip(),
         "role": request.args.get("role") if request.args.get("role") in ROLES else "",
-        "agency_id": request.args.get("agency_id", type=int),
+        "agency_id": request.args.get("agency_id", type=whole_number),
     }
     page = users.list_users(
         current_user, q=filters["q"], role=filters["role"] or None,
-        agency_id=filters["agency_id"] if is_id(filters["agency_id"]) else None,
+        agency_id=filters["agency_id"],
         page=requested_page(), per_page=current_app.config["RBTASKS_ITEMS_PER_PAGE"],
     )
     return render_template(

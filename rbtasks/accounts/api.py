@@ -8,7 +8,6 @@ from flask import jsonify, request, url_for
 from rbtasks.accounts import users
 from rbtasks.roles import ROLES
 from rbtasks.accounts.schemas import UserCreate, UserOut, UserUpdate
-from rbtasks.checks import MAX_ID
 from rbtasks.api.routing import ApiRoutes
 from rbtasks.api.helpers import (
     PAGE_PARAMETERS, api_user, created, json_body, page_args, page_envelope, parse, query_int,
@@ -24,7 +23,7 @@ routes = ApiRoutes()
 def list_users():
     page = users.list_users(
         api_user(), role=request.args.get("role") or None, q=request.args.get("q"),
-        agency_id=query_int("agency_id", minimum=1, maximum=MAX_ID), **page_args(),
+        agency_id=query_int("agency_id"), **page_args(),
     )
     return jsonify(page_envelope(page, UserOut.dump))
 
@@ -61,13 +60,13 @@ OPENAPI_PATHS = {
             errors=(401, 422),
         ),
         "post": operation("Create a user with an initial password", "Users", {201: ref(UserOut)},
-                          request=UserCreate, errors=(400, 401, 403, 422)),
+                          request=UserCreate, errors=(401, 403, 409, 422)),
     },
     "/users/{id}": {
         "get": operation("One user", "Users", {200: ref(UserOut)}, parameters=[path_id()],
                          errors=(401, 404)),
         "patch": operation("Change some fields of a user", "Users", {200: ref(UserOut)},
                            request=UserUpdate, parameters=[path_id()],
-                           errors=(400, 401, 403, 404, 422)),
+                           errors=(401, 403, 404, 409, 422)),
     },
 }

@@ -6,14 +6,13 @@ password (or its hash) is never part of it.
 """
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from rbtasks.i18n import LANGUAGE_CODES
 from rbtasks.roles import ROLES
-from rbtasks.checks import MAX_ID
 from rbtasks.accounts.users import PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH
+from rbtasks.inputs.ids import Id
 
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Email = Annotated[str, StringConstraints(min_length=1, max_length=254)]
 Phone = Annotated[str, StringConstraints(max_length=40)]

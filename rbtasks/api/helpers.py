@@ -4,12 +4,9 @@ from flask_babel import gettext as _
 from pydantic import ValidationError as PydanticError
 
 from rbtasks.api.spec import query
-from rbtasks.errors import DomainError, ValidationError
-
-
-class BadRequest(DomainError):
-    status = 400
-    code = "bad_request"
+from rbtasks.errors import BadRequest, ValidationError
+from rbtasks.inputs.ids import MAX_ID, whole_number
+from rbtasks.inputs.json_body import parse_json
 
 
 def api_user():
@@ -18,7 +15,7 @@ def api_user():
 
 def json_body():
     """The request body as a JSON object, or a 400 that says why not."""
-    data = request.get_json(silent=True, force=True)
+    data = parse_json(request.get_data(cache=True))
     if not isinstance(data, dict):
         raise BadRequest(_("The body must be a JSON object."))
     return data
@@ -40,19 +37,14 @@ def parse(schema, data, partial=False):
     return parsed.model_dump(exclude_unset=partial)
 
 
-def query_int(name, default=None, minimum=None, maximum=None):
+def query_int(name, default=None, minimum=1, maximum=MAX_ID):
     raw = request.args.get(name)
     if raw in (None, ""):
         return default
     try:
-        value = int(raw)
-    except ValueError:
-        raise ValidationError(_("Some fields are not valid."),
-                              {name: _("Must be a whole number.")}) from None
-    if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        raise ValidationError(_("Some fields are not valid."),
-                              {name: _("Out of range.")})
-    return value
+        return whole_number(raw, minimum, maximum)
+    except ValueError as error:
+        raise ValidationError(_("Some fields are not valid."), {name: str(error)}) from None
 
 
 def created(body, location=None):

@@ -68,17 +68,29 @@ ERROR_SCHEMA = {
 }
 
 _ERROR_TEXT = {
-    400: "Malformed request",
+    400: "Malformed request: the body is not JSON, repeats a key or is nested too deeply",
     401: "Missing or invalid token",
     403: "The token's user may not do this",
     404: "Not found, or not visible to this user",
-    409: "Conflict with the current state (e.g. a stale version)",
-    422: "Invalid fields",
+    409: "Conflict with the current state (e.g. a stale version, or a name that must be "
+         "unique saved by another request a moment ago)",
+    413: "The request body exceeds the server's limit",
+    414: "The address (path and query string) is too long",
+    422: "Invalid fields or query arguments (e.g. a control character in one)",
 }
+
+#: What every request may be answered with (rbtasks.inputs.guard).
+ANY_REQUEST_ERRORS = (414, 422)
+#: What every request with a body may be answered with (rbtasks.inputs.json_body).
+BODY_ERRORS = (400, 413)
 
 
 def operation(summary, tag, responses, request=None, parameters=(), errors=(401,)):
-    """One OpenAPI operation. ``responses`` maps status -> schema (or None)."""
+    """One OpenAPI operation. ``responses`` maps status -> schema (or None).
+
+    ``errors`` lists the statuses particular to it; those of every request
+    and every body are added here, so no operation forgets them.
+    """
     result = {"summary": summary, "tags": [tag], "responses": {}}
     if parameters:
         result["parameters"] = list(parameters)
@@ -89,7 +101,8 @@ def operation(summary, tag, responses, request=None, parameters=(), errors=(401,
         if schema is not None:
             entry["content"] = {"application/json": {"schema": schema}}
         result["responses"][str(status)] = entry
-    for status in errors:
+    shared = ANY_REQUEST_ERRORS + (BODY_ERRORS if request is not None else ())
+    for status in sorted({*errors, *shared}):
         result["responses"][str(status)] = {
             "description": _ERROR_TEXT.get(status, "Error"),
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},

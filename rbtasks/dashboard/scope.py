@@ -16,10 +16,11 @@ from urllib.parse import urlencode
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from rbtasks.checks import MAX_ID, require_reader
+from rbtasks.checks import require_reader
 from rbtasks.roles import ADMIN, AGENCY_HEAD, COORDINATOR, LEADER
 from rbtasks.errors import ValidationError
 from rbtasks.extensions import db
+from rbtasks.inputs.ids import is_id, number_argument
 from rbtasks.items.models import ActionItem
 from rbtasks.items.queries import MAX_POKJA_FILTERS
 from rbtasks.organisation.models import Agency, Pokja, pokja_coordinator
@@ -110,11 +111,9 @@ def _role_scope(actor):
 def _clean_ids(pokja_ids, agency_id):
     errors = {}
     ids = list(dict.fromkeys(pokja_ids or ()))
-    if len(ids) > MAX_POKJA_FILTERS or any(
-            isinstance(i, bool) or not isinstance(i, int) or not 1 <= i <= MAX_ID for i in ids):
+    if len(ids) > MAX_POKJA_FILTERS or not all(is_id(i) for i in ids):
         errors["pokja_id"] = _("Choose pokja from the list.")
-    if agency_id is not None and (isinstance(agency_id, bool) or not isinstance(agency_id, int)
-                                  or not 1 <= agency_id <= MAX_ID):
+    if agency_id is not None and not is_id(agency_id):
         errors["agency_id"] = _("Choose an agency from the list.")
     if errors:
         raise ValidationError(_("Some filters are not valid."), errors)
@@ -175,23 +174,8 @@ def filters_from_args(args):
     pokja_ids = []
     for raw in args.getlist("pokja_id"):
         if raw.strip():
-            pokja_ids.append(_whole_number(raw, "pokja_id", errors))
-    agency_id = None
-    raw_agency = (args.get("agency_id") or "").strip()
-    if raw_agency:
-        agency_id = _whole_number(raw_agency, "agency_id", errors)
+            pokja_ids.append(number_argument(raw, "pokja_id", errors))
+    agency_id = number_argument(args.get("agency_id"), "agency_id", errors)
     if errors:
         raise ValidationError(_("Some filters are not valid."), errors)
     return pokja_ids, agency_id
-
-
-def _whole_number(raw, name, errors):
-    try:
-        value = int(raw.strip())
-    except ValueError:
-        errors[name] = _("Must be a whole number.")
-        return None
-    if not 1 <= value <= MAX_ID:
-        errors[name] = _("Out of range.")
-        return None
-    return value

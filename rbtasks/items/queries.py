@@ -12,6 +12,7 @@ from sqlalchemy.orm import joinedload
 
 from rbtasks.errors import NotFound, ValidationError
 from rbtasks.extensions import db
+from rbtasks.inputs.ids import number_argument
 from rbtasks.paging import MAX_PER_PAGE, Page
 from rbtasks.items.constants import OPEN_STATUSES, PRIORITIES, SORT_KEYS, STATUSES
 from rbtasks.items.models import ActionItem
@@ -38,23 +39,8 @@ class ItemFilters:
     q: str = ""
 
 
-def _int_arg(args, name, errors, minimum=1):
-    return _int_value(args.get(name), name, errors, minimum)
-
-
-def _int_value(raw, name, errors, minimum=1):
-    raw = (raw or "").strip()
-    if not raw:
-        return None
-    try:
-        value = int(raw)
-    except ValueError:
-        errors[name] = _("Must be a whole number.")
-        return None
-    if value < minimum or value > 2**31:
-        errors[name] = _("Out of range.")
-        return None
-    return value
+def _int_arg(args, name, errors):
+    return number_argument(args.get(name), name, errors)
 
 
 def filters_from_args(args):
@@ -106,7 +92,7 @@ def _pokja_ids(args, errors):
     if len(values) > MAX_POKJA_FILTERS:
         errors["pokja_id"] = _("At most %(count)d pokja.", count=MAX_POKJA_FILTERS)
         return []
-    ids = [_int_value(value, "pokja_id", errors) for value in values]
+    ids = [number_argument(value, "pokja_id", errors) for value in values]
     return [] if "pokja_id" in errors else list(dict.fromkeys(ids))
 
 

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 
 from rbtasks.errors import DomainError, ValidationError
 from rbtasks.extensions import db
+from rbtasks.inputs.ids import whole_number
 from rbtasks.items import choices, queries, services
 from rbtasks.items.constants import STATUS_LABELS
 from rbtasks.items.forms import CommentForm, DeleteForm, ItemForm
@@ -74,11 +75,12 @@ def new_item():
         abort(403)
     form = ItemForm()
     _fill_choices(form, current_user, pokjas)
-    posted_pokja = request.form.get("pokja_id", type=int) if request.method == "POST" else None
+    posted_pokja = (request.form.get("pokja_id", type=whole_number)
+                    if request.method == "POST" else None)
     if posted_pokja is not None and not can_create_in(current_user, posted_pokja):
         abort(403)  # the same answer the API gives; the form never offers it
     if request.method == "GET":
-        preset = request.args.get("pokja_id", type=int)
+        preset = request.args.get("pokja_id", type=whole_number)
         if preset and can_create_in(current_user, preset):
             form.pokja_id.data = preset
     if form.validate_on_submit():

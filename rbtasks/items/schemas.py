@@ -5,11 +5,11 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from rbtasks.items.constants import PRIORITIES, STATUSES
+from rbtasks.inputs.ids import Id
 from rbtasks.items.fields import MAX_BUDGET, TEXT_LIMITS
 
 Status = Literal[STATUSES]  # type: ignore[valid-type]
 Priority = Literal[PRIORITIES]  # type: ignore[valid-type]
-Id = StrictInt
 
 
 def _text(name, required=False):

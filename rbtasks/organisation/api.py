@@ -111,7 +111,7 @@ def update_pokja(id):
 
 # ---- OpenAPI ---------------------------------------------------------------
 
-_WRITE_ERRORS = (400, 401, 403, 422)
+_WRITE_ERRORS = (401, 403, 409, 422)  # 409: a unique name or code saved in a race
 
 
 def _crud_paths(tag, plural, singular, out, create, update, list_parameters=()):

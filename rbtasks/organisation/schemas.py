@@ -9,10 +9,9 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from rbtasks.checks import MAX_ID
+from rbtasks.inputs.ids import Id
 from rbtasks.organisation.services import MAX_POSITION
 
-Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Code = Annotated[str, StringConstraints(min_length=1, max_length=30)]
 Email = Annotated[str, StringConstraints(min_length=1, max_length=254)]

@@ -3,8 +3,10 @@
 Anyone signed in may read them (owners and agencies are picked in forms);
 only admins (or the operator at the command line) may change them. Areas are
 deactivated, never deleted, so old action items keep their area. Names and
-codes are unique regardless of case, the same way on every database.
+codes are unique regardless of case and accents, the same way on every database.
 """
+import unicodedata
+
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import joinedload, selectinload
@@ -34,13 +36,27 @@ POKJA_FIELDS = ("name", "area_id", "lead_agency_id", "coordinator_ids", "member_
 MAX_POSITION = 100_000
 
 
+def comparable(name):
+    """``name`` as uniqueness sees it: ``Área Dua`` and ``area dua`` are one name.
+
+    Compared in Python, not with SQL ``lower()``, which SQLite applies to ASCII
+    only; accents are ignored as MariaDB's default collation ignores them, so
+    no database accepts a name another refuses. The unique constraints stay
+    as the last guard against two requests racing past this check.
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 def _taken(column, value, except_id):
-    """Whether another row already uses ``value`` in ``column`` (any case)."""
+    """Whether another row already uses ``value`` in ``column``, as :func:`comparable`
+    sees it. Reference data has tens of rows, so all of them are compared."""
     model = column.class_
-    statement = sa.select(model.id).where(sa.func.lower(column) == value.lower())
+    statement = sa.select(column)
     if except_id is not None:
         statement = statement.where(model.id != except_id)
-    return db.session.scalar(statement.limit(1)) is not None
+    wanted = comparable(value)
+    return any(comparable(existing) == wanted for existing in db.session.scalars(statement))
 
 
 # ---- areas -----------------------------------------------------------------

@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 from rbtasks.roles import ADMIN, COORDINATOR, require_role
 from rbtasks.errors import InvalidTransition, NotFound, ValidationError
 from rbtasks.extensions import db
+from rbtasks.inputs.ids import MAX_ID, whole_number
 from rbtasks.items.models import ActionItem
 from rbtasks.items.permissions import can_see
 from rbtasks.paging import MAX_PER_PAGE, Page
@@ -50,15 +51,13 @@ def filters_from_args(args):
     if status and status not in MESSAGE_STATUSES:
         errors["status"] = _("Unknown status.")
     numbers = {}
-    for name, default, highest in (("item_id", None, 2**31), ("page", 1, 10**6),
+    for name, default, highest in (("item_id", None, MAX_ID), ("page", 1, 10**6),
                                    ("per_page", 50, MAX_PER_PAGE)):
         raw = (args.get(name) or "").strip()
-        if not raw:
-            numbers[name] = default
-        elif not raw.isdigit() or not 1 <= int(raw) <= highest:
+        try:
+            numbers[name] = whole_number(raw, 1, highest) if raw else default
+        except ValueError:
             errors[name] = _("A whole number from 1 to %(high)d.", high=highest)
-        else:
-            numbers[name] = int(raw)
     if errors:
         raise ValidationError(_("Some filters are not valid."), errors)
     filters = LogFilters(status=status, item_id=numbers["item_id"])

@@ -71,7 +71,7 @@ def clean_policy_values(values):
         elif name == "sweep_time":
             text = str(value).strip()
             parts = text.split(":")
-            if len(parts) != 2 or not all(p.isdigit() for p in parts) \
+            if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts) \
                     or not (0 <= int(parts[0]) < 24 and 0 <= int(parts[1]) < 60):
                 errors[name] = _("Use a time like 07:30.")
             cleaned[name] = text

@@ -1,9 +1,12 @@
 """The OpenAPI document describes what the endpoints really do."""
 import io
 import re
+from types import SimpleNamespace
 
 import pytest
 from jsonschema import Draft202012Validator
+
+from rbtasks.inputs.guard import MAX_URL_LENGTH
 
 _CONVERTER = re.compile(r"<(?:[a-z]+:)?([a-z_]+)>")
 
@@ -75,8 +78,9 @@ def test_every_path_parameter_is_declared(document):
         assert names == declared, path
 
 
-def test_real_responses_match_the_documented_schemas(app, document, api, make_user, make_pokja,
-                                                     make_item, make_agency):
+@pytest.fixture
+def cast(api, make_user, make_pokja, make_item, make_agency):
+    """An admin's client and ``concrete(path)``: the path with ids of rows that exist."""
     admin = make_user(role="admin")
     client = api(admin)
     agency = make_agency()
@@ -89,20 +93,30 @@ def test_real_responses_match_the_documented_schemas(app, document, api, make_us
     assert evidence.status_code == 201, evidence.get_json()
     extension = client.post(f"/api/v1/items/{item.id}/extensions",
                             json={"new_due_date": "2027-03-31", "reason": "menunggu SK"})
-    ids = {"item_id": item.id, "id": None}
-    area_id = pokja.area_id
-    samples = {"/areas/{id}": area_id, "/agencies/{id}": agency.id, "/pokjas/{id}": pokja.id,
-               "/users/{id}": admin.id}
+    score = client.post("/api/v1/index-scores", json={"year": 2025, "score": 71.5})
+    samples = {"/areas/{id}": pokja.area_id, "/agencies/{id}": agency.id,
+               "/pokjas/{id}": pokja.id, "/users/{id}": admin.id,
+               "/index-scores/{id}": score.get_json()["id"]}
 
+    def concrete(path):
+        result = path.replace("{item_id}", str(item.id))
+        result = result.replace("{evidence_id}", str(evidence.get_json()["id"]))
+        result = result.replace("{extension_id}", str(extension.get_json().get("id", 0)))
+        if "{id}" in path:
+            result = result.replace("{id}", str(samples[path]))
+        return result
+
+    return SimpleNamespace(client=client, admin=admin, item=item, pokja=pokja, agency=agency,
+                           concrete=concrete)
+
+
+def test_real_responses_match_the_documented_schemas(document, cast):
+    client, item, pokja, agency = cast.client, cast.item, cast.pokja, cast.agency
     checked = 0
     for path, spec in document["paths"].items():
         if "get" not in spec:
             continue
-        concrete = path.replace("{item_id}", str(ids["item_id"]))
-        concrete = concrete.replace("{evidence_id}", str(evidence.get_json()["id"]))
-        concrete = concrete.replace("{extension_id}", str(extension.get_json().get("id", 0)))
-        if "{id}" in path:
-            concrete = concrete.replace("{id}", str(samples[path]))
+        concrete = cast.concrete(path)
         response = client.get(f"/api/v1{concrete}")
         assert response.status_code == 200, (path, response.get_json())
         _check(document, path, "get", response)
@@ -130,3 +144,88 @@ def test_unauthenticated_answers_match_the_error_schema(client, document):
     response = client.get("/api/v1/items")
     assert response.status_code == 401
     _check(document, "/items", "get", response)
+
+
+# ---- every answer an operation can give is documented ---------------------------
+
+_VERBS = ("get", "post", "put", "patch", "delete")
+_JSON = {"Content-Type": "application/json"}
+
+
+def _operations(document):
+    return [(path, verb, spec[verb]) for path, spec in document["paths"].items()
+            for verb in _VERBS if verb in spec]
+
+
+def _takes_json(operation):
+    return "application/json" in operation.get("requestBody", {}).get("content", {})
+
+
+def test_careless_and_hostile_requests_get_documented_answers(app, document, cast):
+    """Every operation, sent what a careless or hostile client sends, answers
+    with the status the rule gives, and the document lists it with the error
+    schema: no token, an over-long address, a NUL in the query, an id beyond
+    any database's INTEGER, and for JSON bodies: not JSON, a repeated key,
+    nesting 50,000 deep."""
+    anonymous = app.test_client()
+    wrong = []
+
+    def expect(path, verb, response, status, what):
+        if response.status_code != status:
+            wrong.append(f"{verb.upper()} {path} ({what}): {response.status_code}, not {status}")
+            return
+        try:
+            _check(document, path, verb, response)
+        except AssertionError as error:
+            wrong.append(f"{what}: {str(error).splitlines()[0]}")
+
+    for path, verb, operation in _operations(document):
+        url, method = "/api/v1" + cast.concrete(path), verb.upper()
+        send = cast.client._call
+        if operation.get("security") != []:
+            expect(path, verb, anonymous.open(url, method=method), 401, "no token")
+        expect(path, verb, send(method, f"{url}?q={'a' * MAX_URL_LENGTH}"), 414, "long URL")
+        expect(path, verb, send(method, f"{url}?q=%00"), 422, "NUL in the query")
+        if "{" in path:
+            beyond = "/api/v1" + re.sub(r"{[a-z_]+}", str(2**31), path)
+            expect(path, verb, send(method, beyond, json={}), 404, "id beyond INTEGER")
+        if _takes_json(operation):
+            for what, raw in (("not JSON", "{"), ("repeated key", '{"a": 1, "a": 2}'),
+                              ("deep nesting", "[" * 50_000)):
+                expect(path, verb, send(method, url, data=raw, headers=_JSON), 400, what)
+    assert len(_operations(document)) >= 30
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("path, verb", [
+    ("/areas", "post"), ("/areas/{id}", "patch"), ("/agencies", "post"),
+    ("/agencies/{id}", "patch"), ("/pokjas", "post"), ("/pokjas/{id}", "patch"),
+    ("/users", "post"), ("/users/{id}", "patch"),
+])
+def test_losing_a_race_for_a_unique_name_is_a_documented_409(document, cast, monkeypatch,
+                                                              make_area, make_agency, make_pokja,
+                                                              make_user, path, verb):
+    """Two requests both pass the service's uniqueness check; the database's
+    constraint refuses the second, which is told so (409) as documented."""
+    from rbtasks.accounts import users
+    from rbtasks.organisation import services
+
+    monkeypatch.setattr(services, "_taken", lambda *args: False)
+    monkeypatch.setattr(users, "_email_taken", lambda *args: False)
+    taken = {"/areas": ("name", make_area().name), "/agencies": ("code", make_agency().code),
+             "/pokjas": ("name", make_pokja().name), "/users": ("email", make_user().email)}
+    collection = path.removesuffix("/{id}")
+    field, value = taken[collection]
+    if verb == "post":
+        body = {"/areas": {"name": value},
+                "/agencies": {"name": "Badan Pendapatan Daerah", "code": value,
+                              "head_name": "Dr. Maria Bessie, S.Kom., M.T.",
+                              "head_email": "bapenda@nttprov.go.id"},
+                "/pokjas": {"name": value},
+                "/users": {"name": "Oktavianus Pello, S.H., M.H.", "email": value,
+                           "role": "member", "password": "rahasia-panjang-1"}}[collection]
+        response = cast.client.post(f"/api/v1{collection}", json=body)
+    else:
+        response = cast.client.patch(f"/api/v1{cast.concrete(path)}", json={field: value})
+    assert response.status_code == 409, response.get_json()
+    _check(document, path, verb, response)

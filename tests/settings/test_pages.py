@@ -209,3 +209,13 @@ def test_a_post_without_the_csrf_token_changes_nothing(admin_client, db):
         "day": "2026-11-26", "working": "off", "name": "Libur"})
     assert response.status_code == 400
     assert _overrides(db) == []
+
+
+@pytest.mark.parametrize("sweep_time", ["²:30", "٠٧:٣٠", "07:³⁰"])
+def test_a_sweep_time_in_other_digits_gets_a_message_not_a_server_error(admin_client, db,
+                                                                        sweep_time):
+    response = _post(admin_client, f"{URL}/policy", {**GOOD_POLICY, "sweep_time": sweep_time})
+    assert response.status_code == 422
+    assert ("sweep_time", "Use a time like 07:30.") in \
+        _field_errors(response.get_data(as_text=True))
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Setting)) == 0
