@@ -43,7 +43,8 @@ def list_items():
         filters, sort, page, errors = queries.ItemFilters(), "due_date", None, error.fields
     return render_template(
         "items/list.html", page=page, filters=filters, sort=sort, errors=errors,
-        today=local_today(now), pokjas=choices.all_pokjas(), agencies=choices.all_agencies(),
+        today=local_today(now), pokja_choices=[(p.id, p.name) for p in choices.all_pokjas()],
+        agencies=choices.all_agencies(),
         owners=choices.active_users(), statuses=STATUS_LABELS,
         can_create=bool(choices.pokjas_for_new_items(current_user)),
     )

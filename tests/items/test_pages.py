@@ -39,10 +39,12 @@ def test_coordinator_creates_an_item_and_finds_it_in_the_filtered_list(
     assert "Menyusun SOP pengawasan" not in other
 
 
-def _chosen_pokja(page):
-    select = re.search(r'<select id="pokja_id"[^>]*>.*?</select>', page, re.S).group(0)
-    return ("multiple" in select.split(">", 1)[0],
-            sorted(int(value) for value in re.findall(r'<option value="(\d+)" selected>', select)))
+def _chosen(page, name):
+    """The values ticked in a multiple-choice filter; the control is the same for one or many."""
+    control = re.search(rf'<fieldset class="field multi-choice" id="{name}-filter">.*?</fieldset>',
+                        page, re.S).group(0)
+    return sorted(re.findall(rf'<input type="checkbox" name="{name}" value="([^"]+)" checked>',
+                             control))
 
 
 def test_a_list_of_several_pokja_keeps_all_of_them_chosen_in_the_filter(
@@ -57,10 +59,29 @@ def test_a_list_of_several_pokja_keeps_all_of_them_chosen_in_the_filter(
     page = client.get(f"/items?pokja_id={first.id}&pokja_id={third.id}").get_data(as_text=True)
     assert f"Aksi {first.name}" in page and f"Aksi {third.name}" in page
     assert f"Aksi {second.name}" not in page
-    assert _chosen_pokja(page) == (True, sorted([first.id, third.id]))
+    assert _chosen(page, "pokja_id") == sorted([str(first.id), str(third.id)])
 
     one = client.get(f"/items?pokja_id={second.id}").get_data(as_text=True)
-    assert _chosen_pokja(one) == (False, [second.id])
+    assert _chosen(one, "pokja_id") == [str(second.id)]
+
+
+def test_several_statuses_stay_chosen_and_apply_sends_all_of_them_back(
+    login, make_user, make_item
+):
+    leader = make_user(role="leader")
+    for status in ("not_started", "in_progress", "blocked", "done"):
+        make_item(title=f"Aksi {status}", status=status)
+    client = login(leader)
+
+    # The dashboard's "due in the next 14 days" link joins the open statuses with commas.
+    page = client.get("/items?status=not_started,in_progress,blocked").get_data(as_text=True)
+    chosen = _chosen(page, "status")
+    assert chosen == ["blocked", "in_progress", "not_started"]
+    assert "3 action items" in page and "Aksi done" not in page
+    # Apply submits every ticked box as its own status argument: the same three items.
+    again = client.get("/items?" + "&".join(f"status={code}" for code in chosen))
+    assert "3 action items" in again.get_data(as_text=True)
+    assert _chosen(client.get("/items").get_data(as_text=True), "status") == []
 
 
 def test_create_form_shows_field_messages_and_creates_nothing(login, make_user, make_pokja, db):
