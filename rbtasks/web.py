@@ -10,11 +10,11 @@ from functools import wraps
 
 from flask import flash, request
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 
 from rbtasks.errors import ValidationError
 from rbtasks.extensions import db
 from rbtasks.roles import ADMIN, require_role
+from rbtasks.webforms import BaseForm
 
 NO_CHOICE = ("", "—")
 MAX_PAGE = 100_000
@@ -109,7 +109,7 @@ def optional_int(value):
     return int(value)
 
 
-class ServiceForm(FlaskForm):
+class ServiceForm(BaseForm):
     """A form whose ``values()`` are the keyword arguments of a service."""
 
     service_fields = ()

@@ -1,18 +1,18 @@
 """Forms for action items. Choices are filled in by the view."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from rbtasks.items.constants import PRIORITY_LABELS
 from rbtasks.items.fields import MAX_BUDGET, TEXT_LIMITS
+from rbtasks.webforms import BaseForm
 
 
 def _optional_int(value):
     return int(value) if value not in (None, "", "None") else None
 
 
-class ItemForm(FlaskForm):
+class ItemForm(BaseForm):
     title = StringField(_l("Action (rencana aksi)"),
                         validators=[DataRequired(), Length(max=TEXT_LIMITS["title"])])
     description = TextAreaField(_l("Description"),
@@ -40,9 +40,9 @@ class ItemForm(FlaskForm):
         return {name: getattr(self, name).data for name in names}
 
 
-class CommentForm(FlaskForm):
+class CommentForm(BaseForm):
     body = TextAreaField(_l("Comment"), validators=[DataRequired(), Length(max=5000)])
 
 
-class DeleteForm(FlaskForm):
+class DeleteForm(BaseForm):
     """Only carries the CSRF token."""

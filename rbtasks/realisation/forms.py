@@ -2,9 +2,10 @@
 from decimal import Decimal, InvalidOperation
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, FieldList, Form, FormField, HiddenField, StringField, \
+from wtforms import BooleanField, FieldList, FormField, HiddenField, StringField, \
     TextAreaField
+
+from rbtasks.webforms import BaseForm, BaseSubform
 
 
 class AmountField(StringField):
@@ -33,14 +34,14 @@ class AmountField(StringField):
         return "" if self.data is None else f"{self.data:f}"
 
 
-class QuarterRowForm(Form):
+class QuarterRowForm(BaseSubform):
     target = AmountField(_l("Target"))
     realisation = AmountField(_l("Realisation"))
     obstacles = TextAreaField(_l("Obstacles (kendala)"))
     follow_up = TextAreaField(_l("Follow-up plan (solusi / rencana tindak lanjut)"))
 
 
-class QuartersForm(FlaskForm):
+class QuartersForm(BaseForm):
     quarters = FieldList(FormField(QuarterRowForm), min_entries=4, max_entries=4)
     progress_from_quarters = BooleanField(_l("Progress follows the realisation"))
     version = HiddenField()
