@@ -1,4 +1,4 @@
-"""The base of every form: WTForms' own messages through rbtasks' catalogue.
+"""The base of every form, and the fields for numbers as people write them.
 
 WTForms writes its built-in messages ("Not a valid integer value.", "Number
 must be between 0 and 100.") through the form's translations, and Flask-WTF's
@@ -7,12 +7,18 @@ Forms built on ``BaseForm`` (and subforms on ``BaseSubform``) look them up in
 rbtasks' own catalogue instead, in the reader's language, so an Indonesian
 page never shows an English message. The messages are listed below so that
 ``make translations`` keeps them in the catalogue.
+
+``RupiahField`` and ``AmountField`` read money and quantities with
+rbtasks/numbers.py, the reader the API schemas use too.
 """
 from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
 from flask_wtf import FlaskForm
-from wtforms import Form
+from wtforms import Form, StringField
+
+from rbtasks.numbers import NumberFormatError, format_amount, format_number, parse_amount, \
+    parse_rupiah
 
 # WTForms 3's built-in messages (wtforms/locale/wtforms.pot), listed for extraction only.
 WTFORMS_MESSAGES = (
@@ -93,3 +99,41 @@ class BaseSubform(Form):
     """A form nested in another (a FormField's rows): messages in the reader's language."""
 
     Meta = CatalogueMeta
+
+
+class _TypedNumberField(StringField):
+    """A number typed as text, read by ``parse``; shown back with ``show``."""
+
+    parse = show = None
+
+    def __init__(self, label=None, validators=None, **kwargs):
+        render_kw = {"inputmode": "decimal", "autocomplete": "off", **kwargs.pop("render_kw", {})}
+        super().__init__(label, validators, render_kw=render_kw, **kwargs)
+
+    def process_formdata(self, valuelist):
+        text = valuelist[0] if valuelist else ""
+        self.data = None
+        if text.strip():
+            try:
+                self.data = type(self).parse(text)
+            except NumberFormatError as error:
+                raise ValueError(error.message) from None
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0]
+        return "" if self.data is None else type(self).show(self.data)
+
+
+class RupiahField(_TypedNumberField):
+    """Whole rupiah: "Rp 15.000.000", "15.000.000,00" → 15000000 (an int)."""
+
+    parse = staticmethod(parse_rupiah)
+    show = staticmethod(format_number)
+
+
+class AmountField(_TypedNumberField):
+    """A decimal amount: "12,5" or "12.5" → Decimal("12.5"); an ambiguous "1.000" is refused."""
+
+    parse = staticmethod(parse_amount)
+    show = staticmethod(format_amount)

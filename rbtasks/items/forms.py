@@ -5,7 +5,7 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange,
 
 from rbtasks.items.constants import PRIORITY_LABELS
 from rbtasks.items.fields import MAX_BUDGET, TEXT_LIMITS
-from rbtasks.webforms import BaseForm
+from rbtasks.webforms import BaseForm, RupiahField
 
 
 def _optional_int(value):
@@ -32,8 +32,8 @@ class ItemForm(BaseForm):
     progress = IntegerField(_l("Progress (%)"), default=0,
                             validators=[InputRequired(), NumberRange(min=0, max=100)])
     priority = SelectField(_l("Priority"), choices=list(PRIORITY_LABELS.items()), default="normal")
-    budget = IntegerField(_l("Budget (Rp)"),
-                          validators=[Optional(), NumberRange(min=0, max=MAX_BUDGET)])
+    budget = RupiahField(_l("Budget (Rp)"),
+                         validators=[Optional(), NumberRange(min=0, max=MAX_BUDGET)])
     version = HiddenField()
 
     def values(self, names):

@@ -1,7 +1,7 @@
 """The realisation panel of the item page (templates/realisation/_panel.html)."""
 from flask import url_for
-from flask_babel import format_decimal
 
+from rbtasks.numbers import format_number
 from rbtasks.realisation.services import (
     QUARTERS,
     achievement,
@@ -12,7 +12,7 @@ from rbtasks.realisation.services import (
 
 
 def _shown(amount):
-    return "—" if amount is None else format_decimal(amount, format="#,##0.##")
+    return "—" if amount is None else format_number(amount)
 
 
 def item_panel(actor, item, now):

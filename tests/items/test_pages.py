@@ -98,6 +98,34 @@ def test_create_form_shows_field_messages_and_creates_nothing(login, make_user, 
     assert db.session.scalar(sa.select(sa.func.count(ActionItem.id))) == 0
 
 
+def test_budget_is_read_the_way_people_write_rupiah(login, make_user, make_pokja, make_agency, db):
+    coordinator, pokja = _coordinator_with_pokja(make_user, make_pokja)
+    agency = make_agency()
+    client = login(coordinator)
+    for number, typed in enumerate(["Rp 15.000.000", "15.000.000", "15.000.000,00"]):
+        response = client.post("/items/new", data={
+            "csrf_token": page_csrf(client, "/items/new"), "title": f"Reviu SOP {number}",
+            "pokja_id": pokja.id, "agency_id": agency.id, "due_date": "2026-12-18",
+            "progress": "0", "priority": "normal", "budget": typed})
+        assert response.status_code == 302, (typed, response.get_data(as_text=True)[-2000:])
+    budgets = db.session.scalars(sa.select(ActionItem.budget).order_by(ActionItem.id)).all()
+    assert budgets == [15_000_000] * 3
+    item = db.session.scalar(sa.select(ActionItem).order_by(ActionItem.id))
+    # The edit form shows the budget so that saving it unchanged reads it back the same.
+    edit = client.get(f"/items/{item.id}/edit").get_data(as_text=True)
+    assert 'value="15,000,000"' in edit
+
+    refused = client.post("/items/new", data={
+        "csrf_token": page_csrf(client, "/items/new"), "title": "Reviu SOP sen",
+        "pokja_id": pokja.id, "agency_id": agency.id, "due_date": "2026-12-18",
+        "progress": "0", "priority": "normal", "budget": "15.000.000,50"})
+    assert refused.status_code == 200
+    html = refused.get_data(as_text=True)
+    assert 'id="budget-error"' in html and "Write whole rupiah, without cents." in html
+    assert 'value="15.000.000,50"' in html
+    assert db.session.scalar(sa.select(sa.func.count(ActionItem.id))) == 3
+
+
 def test_start_date_after_due_date_is_refused_on_the_field(login, make_user, make_pokja, make_agency, db):
     coordinator, pokja = _coordinator_with_pokja(make_user, make_pokja)
     agency = make_agency()
