@@ -58,16 +58,23 @@ def show_errors(form, error, summary=True):
     form does not show is flashed, after the error's own message (left out
     with ``summary=False``).
     """
+    unplaced = place_errors(form, error)
+    shown = [error.message] if summary else []
+    if shown or unplaced:
+        flash(" ".join(str(text) for text in [*shown, *unplaced]), "error")
+
+
+def place_errors(form, error):
+    """Put each of a ValidationError's messages under the field of ``form`` it names;
+    return the messages for fields the form does not show."""
     unplaced = []
     for name, message in error.fields.items():
-        field = _field_named(form, name)
+        field = _field_named(form, name) if form is not None else None
         if field is None:
             unplaced.append(message)
         else:
             field.errors = [*field.errors, message]
-    shown = [error.message] if summary else []
-    if shown or unplaced:
-        flash(" ".join(str(text) for text in [*shown, *unplaced]), "error")
+    return unplaced
 
 
 def _field_named(form, dotted_name):

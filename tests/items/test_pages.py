@@ -234,6 +234,19 @@ def test_comments_are_escaped_and_shown(login, make_user, make_pokja, make_item,
     assert db.session.scalar(sa.select(sa.func.count(Comment.id))) == 1
 
 
+def test_an_empty_comment_is_explained_at_the_comment_form(login, make_user, make_item, db):
+    leader = make_user(role="leader")
+    item = make_item()
+    client = login(leader)
+    response = client.post(f"/items/{item.id}/comments",
+                           data={"csrf_token": page_csrf(client, f"/items/{item.id}"), "body": "  "})
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    form = html[html.index('id="comment-form"'):]
+    assert 'id="body-error"' in form[:form.index("</form>")]
+    assert db.session.scalar(sa.select(sa.func.count(Comment.id))) == 0
+
+
 def test_member_who_is_not_owner_cannot_comment(login, make_user, make_pokja, make_item, db):
     member = make_user(role="member")
     item = make_item(pokja=make_pokja(members=[member]))
