@@ -115,6 +115,22 @@ def test_indonesian_amounts_are_read_and_shown_back_in_indonesian(login, make_us
     assert db.session.scalar(sa.select(QuarterRealisation)).target == Decimal("1000000.00")
 
 
+def test_a_verified_item_says_why_its_progress_is_not_the_quarterly_figure(app, cast, db, now):
+    item = cast["item"]
+    set_quarters(cast["owner"], item, [{"quarter": 1, "target": 50, "realisation": 40},
+                                       {"quarter": 2, "target": 50, "realisation": 25}],
+                 True, item.version, now)
+    db.session.commit()
+    assert "Progress follows the realisation: 65%." in _panel_html(app, cast["owner"], item, now)
+
+    item.status, item.progress = "done", 100
+    db.session.commit()
+    html = _panel_html(app, cast["owner"], item, now)
+    assert ("Progress is 100% because the item was verified as done; the quarterly "
+            "realisation reached 65%.") in html
+    assert "Progress follows the realisation: 100%" not in html
+
+
 def test_post_without_csrf_token_is_refused(login, cast, db):
     client = login(cast["owner"])
     data = {**_blank_rows(), "version": "1", "quarters-0-target": "5"}
