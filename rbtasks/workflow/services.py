@@ -9,13 +9,15 @@ item's progress (100%), and reopening an item whose progress follows its
 quarterly realisation returns it to that figure; either change is logged as
 a progress change beside the transition.
 """
+import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from rbtasks.roles import ADMIN as ADMIN_ROLE
 from rbtasks.errors import InvalidTransition, PermissionDenied, StaleVersion, ValidationError
 from rbtasks.extensions import db
-from rbtasks.items.constants import STATUS_LABELS
+from rbtasks.items.constants import IN_PROGRESS, STATUS_LABELS
 from rbtasks.items.history import record
+from rbtasks.items.models import ActivityEntry
 from rbtasks.items.permissions import coordinates
 from rbtasks.items.services import flush_or_conflict
 from rbtasks.realisation.services import progress_follows_quarters, realised_progress
@@ -48,6 +50,18 @@ def allowed_actions(actor, item):
     """The actions the actor may take now: the buttons the item page shows."""
     return [rule for rule in RULES.values()
             if item.status in rule.sources and may_act(actor, item, rule)]
+
+
+def pending_return(item):
+    """The entry of the return that sent ``item`` back to its owner, while that is still the
+    item's last transition (None once it is submitted again, blocked, cancelled…)."""
+    if item.status != IN_PROGRESS:
+        return None
+    last = db.session.scalar(
+        sa.select(ActivityEntry)
+        .where(ActivityEntry.item_id == item.id, ActivityEntry.action.in_(ACTIONS))
+        .order_by(ActivityEntry.at.desc(), ActivityEntry.id.desc()).limit(1))
+    return last if last is not None and last.action == "return" else None
 
 
 def _evidence_count(item):

@@ -89,3 +89,37 @@ def test_a_refused_submission_is_explained_in_its_open_form_with_the_note_kept(
     assert ">SOP telah disusun &amp; dibahas</textarea>" in details
     db.session.expire_all()
     assert db.session.get(ActionItem, item.id).status == "in_progress"
+
+
+def _workflow_panel(client, item):
+    html = client.get(f"/items/{item.id}").get_data(as_text=True)
+    return html.split('id="workflow"')[1].split("</section>")[0]
+
+
+def test_a_returned_item_says_why_in_its_status_panel_until_it_is_submitted_again(
+    login, make_user, make_pokja, make_item, db, now
+):
+    owner = make_user(role="member", name="Oktavianus Pello, S.H., M.H.")
+    coordinator = make_user(role="coordinator", name="Dr. Maria Bessie, S.Kom., M.T.")
+    item = make_item(pokja=make_pokja(coordinators=[coordinator], members=[owner]), owner=owner,
+                     status="submitted")
+    db.session.add(Evidence(item_id=item.id, kind="notulen", url="https://ntt.go.id/notulen",
+                            added_at=now))
+    db.session.commit()
+    coordinator_client = login(coordinator)
+    html = coordinator_client.get(f"/items/{item.id}").get_data(as_text=True)
+    response = coordinator_client.post(f"/items/{item.id}/transitions", data={
+        "csrf_token": csrf_token_from(html), "action": "return", "version": "1",
+        "reason": "Lampirkan daftar hadir rapat"})
+    assert response.status_code == 302
+
+    owner_client = login(owner)
+    panel = _workflow_panel(owner_client, item)
+    assert "Returned because" in panel and "Lampirkan daftar hadir rapat" in panel
+    assert "Dr. Maria Bessie, S.Kom., M.T." in panel
+
+    html = owner_client.get(f"/items/{item.id}").get_data(as_text=True)
+    owner_client.post(f"/items/{item.id}/transitions", data={
+        "csrf_token": csrf_token_from(html), "action": "submit", "version": "2",
+        "note": "Daftar hadir sudah dilampirkan"})
+    assert "Lampirkan daftar hadir rapat" not in _workflow_panel(owner_client, item)
