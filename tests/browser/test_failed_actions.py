@@ -1,28 +1,18 @@
 """A refused action in real Chromium, on a phone: the message stands next to the form that
 failed, on screen, and what the user typed is still there."""
-import re
-
 from playwright.sync_api import expect
 
 ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 56
 NOTE = "SOP reviu telah disusun dan dibahas bersama Inspektorat Daerah, Rp 15.000.000 terserap."
 
 
-def _sign_in(page, base, user):
-    page.goto(f"{base}/login")
-    page.locator("input[name=email]").fill(user.email)
-    page.locator("input[name=password]").fill("rahasia-123")
-    page.locator("form button[type=submit].primary").click()
-    expect(page).to_have_url(re.compile(r"/dashboard$"))
-
-
 def test_submitting_without_evidence_explains_beside_the_form_and_keeps_the_note(
-    page, live_server, make_user, make_pokja, make_item
+    page, live_server, sign_in, make_user, make_pokja, make_item
 ):
     owner = make_user(role="member", name="Oktavianus Pello, S.H., M.H.", locale="id")
     item = make_item(pokja=make_pokja(members=[owner]), owner=owner, status="in_progress",
                      title="Menyusun SOP reviu laporan keuangan")
-    _sign_in(page, live_server, owner)
+    sign_in(owner)
     page.goto(f"{live_server}/items/{item.id}")
 
     submit = page.locator("form[data-action=submit]")
@@ -39,13 +29,13 @@ def test_submitting_without_evidence_explains_beside_the_form_and_keeps_the_note
 
 
 def test_a_refused_upload_explains_beside_the_upload_form_and_keeps_the_description(
-    page, live_server, make_user, make_pokja, make_item, tmp_path
+    page, live_server, sign_in, make_user, make_pokja, make_item, tmp_path
 ):
     owner = make_user(role="member", name="Oktavianus Pello, S.H., M.H.", locale="id")
     item = make_item(pokja=make_pokja(members=[owner]), owner=owner, status="in_progress")
     disguised = tmp_path / "laporan.pdf"
     disguised.write_bytes(ELF)
-    _sign_in(page, live_server, owner)
+    sign_in(owner)
     page.goto(f"{live_server}/items/{item.id}")
 
     upload = page.locator("#evidence form[enctype='multipart/form-data']")

@@ -8,16 +8,8 @@ from playwright.sync_api import expect
 from rbtasks.timeutil import local_today, utc_now
 
 
-def _sign_in(page, base, user):
-    page.goto(f"{base}/login")
-    page.locator("input[name=email]").fill(user.email)
-    page.locator("input[name=password]").fill("rahasia-123")
-    page.locator("form button[type=submit].primary").click()
-    expect(page).to_have_url(re.compile(r"/dashboard$"))
-
-
 def test_due_soon_link_keeps_its_three_statuses_through_apply(
-    page, live_server, app, make_user, make_pokja, make_item
+    page, live_server, sign_in, app, make_user, make_pokja, make_item
 ):
     coordinator = make_user(role="coordinator", name="Dr. Maria Bessie, S.Kom., M.T.", locale="id")
     pokja = make_pokja(name="Pokja Penguatan Pengawasan", coordinators=[coordinator])
@@ -32,7 +24,7 @@ def test_due_soon_link_keeps_its_three_statuses_through_apply(
     make_item(pokja=other_pokja, title="Agen perubahan", status="in_progress",
               due_date=today + timedelta(days=60))
 
-    _sign_in(page, live_server, coordinator)
+    sign_in(coordinator)
     page.locator("a.metric", has_text="Tenggat dalam 14 hari").click()
     rows = page.locator("table.list tbody tr")
     expect(rows).to_have_count(3)
