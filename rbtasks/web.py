@@ -96,13 +96,6 @@ def _field_named(form, dotted_name):
     return target if hasattr(target, "errors") else None
 
 
-def flash_form_errors(form):
-    """Flash a form's own validation messages (forms drawn without fields)."""
-    for errors in form.errors.values():
-        for message in errors:
-            flash(message, "error")
-
-
 def requested_page():
     """The ``page`` query argument of a list page (1 when absent or nonsense)."""
     page = request.args.get("page", 1, type=int)
