@@ -66,11 +66,13 @@ def local_datetime(value):
 
 
 def init_app(app):
-    """Language and zone selection, and the date filters every template uses."""
+    """Language and zone selection, and the date and money filters every template uses."""
     from rbtasks.extensions import babel
+    from rbtasks.numbers import format_rupiah
 
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.jinja_env.filters["short_date"] = short_date
     app.jinja_env.filters["long_date"] = long_date
     app.jinja_env.filters["local_datetime"] = local_datetime
+    app.jinja_env.filters["rupiah"] = format_rupiah
     app.context_processor(lambda: {"get_locale": get_locale})

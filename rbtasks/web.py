@@ -10,11 +10,11 @@ from functools import wraps
 
 from flask import flash, request
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 
 from rbtasks.errors import ValidationError
 from rbtasks.extensions import db
 from rbtasks.roles import ADMIN, require_role
+from rbtasks.webforms import BaseForm
 
 NO_CHOICE = ("", "—")
 MAX_PAGE = 100_000
@@ -58,16 +58,23 @@ def show_errors(form, error, summary=True):
     form does not show is flashed, after the error's own message (left out
     with ``summary=False``).
     """
+    unplaced = place_errors(form, error)
+    shown = [error.message] if summary else []
+    if shown or unplaced:
+        flash(" ".join(str(text) for text in [*shown, *unplaced]), "error")
+
+
+def place_errors(form, error):
+    """Put each of a ValidationError's messages under the field of ``form`` it names;
+    return the messages for fields the form does not show."""
     unplaced = []
     for name, message in error.fields.items():
-        field = _field_named(form, name)
+        field = _field_named(form, name) if form is not None else None
         if field is None:
             unplaced.append(message)
         else:
             field.errors = [*field.errors, message]
-    shown = [error.message] if summary else []
-    if shown or unplaced:
-        flash(" ".join(str(text) for text in [*shown, *unplaced]), "error")
+    return unplaced
 
 
 def _field_named(form, dotted_name):
@@ -89,13 +96,6 @@ def _field_named(form, dotted_name):
     return target if hasattr(target, "errors") else None
 
 
-def flash_form_errors(form):
-    """Flash a form's own validation messages (forms drawn without fields)."""
-    for errors in form.errors.values():
-        for message in errors:
-            flash(message, "error")
-
-
 def requested_page():
     """The ``page`` query argument of a list page (1 when absent or nonsense)."""
     page = request.args.get("page", 1, type=int)
@@ -109,7 +109,7 @@ def optional_int(value):
     return int(value)
 
 
-class ServiceForm(FlaskForm):
+class ServiceForm(BaseForm):
     """A form whose ``values()`` are the keyword arguments of a service."""
 
     service_fields = ()

@@ -15,10 +15,10 @@ KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "lazy_ge
 
 def _source_messages():
     found = set()
-    for _filename, _lineno, message, _comments, _context in extract_from_dir(
+    for _filename, _lineno, message, _comments, context in extract_from_dir(
         str(ROOT), METHODS, keywords=KEYWORDS
     ):
-        found.add(message[0] if isinstance(message, tuple) else message)
+        found.add((message[0] if isinstance(message, tuple) else message, context))
     return found
 
 
@@ -30,8 +30,8 @@ def _catalogue():
 def test_every_source_message_has_an_indonesian_translation():
     catalogue = _catalogue()
     missing = []
-    for msgid in sorted(_source_messages()):
-        message = catalogue.get(msgid)
+    for msgid, context in sorted(_source_messages(), key=lambda pair: (pair[0], pair[1] or "")):
+        message = catalogue.get(msgid, context=context)
         strings = message.string if message else None
         if isinstance(strings, tuple):
             strings = strings[0] if all(strings) else ""

@@ -1,11 +1,11 @@
 """Forms for signing in and managing one's account."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from rbtasks.accounts.services import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 from rbtasks.i18n import LANGUAGE_CHOICES
+from rbtasks.webforms import BaseForm
 
 
 
@@ -26,25 +26,25 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-class LoginForm(FlaskForm):
+class LoginForm(BaseForm):
     email = EmailField(_l("Email"), filters=[_strip],
                        validators=[DataRequired(), Email(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=200)])
     remember = BooleanField(_l("Keep me signed in"))
 
 
-class ForgotPasswordForm(FlaskForm):
+class ForgotPasswordForm(BaseForm):
     email = EmailField(_l("Email"), filters=[_strip],
                        validators=[DataRequired(), Email(), Length(max=254)])
 
 
-class ResetPasswordForm(FlaskForm):
+class ResetPasswordForm(BaseForm):
     password = PasswordField(_l("New password"), validators=_new_password_validators())
     confirm = PasswordField(_l("New password again"),
                             validators=_confirmation_validators("password"))
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(BaseForm):
     current_password = PasswordField(_l("Current password"),
                                      validators=[DataRequired(), Length(max=200)])
     new_password = PasswordField(_l("New password"), validators=_new_password_validators())
@@ -52,11 +52,11 @@ class ChangePasswordForm(FlaskForm):
                             validators=_confirmation_validators("new_password"))
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(BaseForm):
     locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
     phone = StringField(_l("Phone (WhatsApp)"), validators=[Optional(), Length(max=40)])
     wants_digest = BooleanField(_l("Send me the weekly summary of my pokja"))
 
 
-class ApiTokenForm(FlaskForm):
+class ApiTokenForm(BaseForm):
     name = StringField(_l("Token name"), validators=[DataRequired(), Length(max=100)])

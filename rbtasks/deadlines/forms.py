@@ -4,18 +4,19 @@ The ids are explicit because these forms share the item page with other
 panels' forms, and a label must point at its own input.
 """
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, SubmitField, TextAreaField
 from wtforms.validators import Optional
 
+from rbtasks.webforms import BaseForm
 
-class ExtensionRequestForm(FlaskForm):
+
+class ExtensionRequestForm(BaseForm):
     new_due_date = DateField(_l("New due date"), validators=[Optional()],
                              id="extension-new_due_date")
     reason = TextAreaField(_l("Reason"), id="extension-reason")
 
 
-class ExtensionDecisionForm(FlaskForm):
+class ExtensionDecisionForm(BaseForm):
     reason = TextAreaField(_l("Reason (required to reject)"), id="decision-reason")
     approve = SubmitField(_l("Approve"), id="decision-approve")
     reject = SubmitField(_l("Reject"), id="decision-reject")

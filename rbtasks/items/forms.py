@@ -1,18 +1,18 @@
 """Forms for action items. Choices are filled in by the view."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from rbtasks.items.constants import PRIORITY_LABELS
 from rbtasks.items.fields import MAX_BUDGET, TEXT_LIMITS
+from rbtasks.webforms import BaseForm, RupiahField
 
 
 def _optional_int(value):
     return int(value) if value not in (None, "", "None") else None
 
 
-class ItemForm(FlaskForm):
+class ItemForm(BaseForm):
     title = StringField(_l("Action (rencana aksi)"),
                         validators=[DataRequired(), Length(max=TEXT_LIMITS["title"])])
     description = TextAreaField(_l("Description"),
@@ -32,17 +32,17 @@ class ItemForm(FlaskForm):
     progress = IntegerField(_l("Progress (%)"), default=0,
                             validators=[InputRequired(), NumberRange(min=0, max=100)])
     priority = SelectField(_l("Priority"), choices=list(PRIORITY_LABELS.items()), default="normal")
-    budget = IntegerField(_l("Budget (Rp)"),
-                          validators=[Optional(), NumberRange(min=0, max=MAX_BUDGET)])
+    budget = RupiahField(_l("Budget (Rp)"),
+                         validators=[Optional(), NumberRange(min=0, max=MAX_BUDGET)])
     version = HiddenField()
 
     def values(self, names):
         return {name: getattr(self, name).data for name in names}
 
 
-class CommentForm(FlaskForm):
+class CommentForm(BaseForm):
     body = TextAreaField(_l("Comment"), validators=[DataRequired(), Length(max=5000)])
 
 
-class DeleteForm(FlaskForm):
+class DeleteForm(BaseForm):
     """Only carries the CSRF token."""

@@ -3,7 +3,8 @@
 Every feature that changes an item calls :func:`record`; nothing else adds
 ``ActivityEntry`` rows. Each feature also tells, in its ``init_app``, how
 its actions read on the item page (:func:`add_describers`), so the page
-needs to know no feature's actions.
+needs to know no feature's actions. Describers write stored values through
+rbtasks/items/history_format.py, in the reader's language.
 """
 from datetime import date
 
@@ -12,9 +13,11 @@ from flask_babel import gettext as _
 
 from rbtasks.extensions import db
 from rbtasks.items.constants import FIELD_LABELS
+from rbtasks.items.history_format import value_text
 from rbtasks.items.models import ActivityEntry
 
 DESCRIBERS = "rbtasks.activity_describers"
+NOTES = "rbtasks.activity_notes"
 
 
 def record(item, actor, action, now, field=None, old=None, new=None, note=None):
@@ -34,9 +37,12 @@ def _text(value):
     return str(value)
 
 
-def add_describers(app, describers):
-    """Register ``{action: describe(entry) -> str}`` for the item page."""
+def add_describers(app, describers, notes=None):
+    """Register ``{action: describe(entry) -> str}`` for the item page, and for actions
+    whose stored note is not simply the person's own words, ``{action: note(entry)}``
+    giving the note to show (None for none)."""
     app.extensions.setdefault(DESCRIBERS, {}).update(describers)
+    app.extensions.setdefault(NOTES, {}).update(notes or {})
 
 
 def describe(entry):
@@ -47,10 +53,17 @@ def describe(entry):
     return " ".join(part for part in (entry.action, entry.field) if part)
 
 
+def describe_note(entry):
+    """The note shown under the entry: the words the person wrote with the change."""
+    note = current_app.extensions.get(NOTES, {}).get(entry.action)
+    return note(entry) if note is not None else entry.note
+
+
 def describe_field_change(entry):
     return _("changed %(field)s: %(old)s → %(new)s",
              field=FIELD_LABELS.get(entry.field, entry.field),
-             old=entry.old_value or "—", new=entry.new_value or "—")
+             old=value_text(entry.field, entry.old_value),
+             new=value_text(entry.field, entry.new_value))
 
 
 def _created(entry):

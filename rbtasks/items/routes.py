@@ -9,13 +9,8 @@ from rbtasks.inputs.ids import whole_number
 from rbtasks.items import choices, queries, services
 from rbtasks.items.constants import STATUS_LABELS
 from rbtasks.items.forms import CommentForm, DeleteForm, ItemForm
-from rbtasks.items.permissions import (
-    can_comment,
-    can_create_in,
-    can_manage,
-    editable_fields,
-)
-from rbtasks.items.panels import item_panels
+from rbtasks.items.permissions import can_create_in, can_manage, editable_fields
+from rbtasks.items.page import FailedForm, render_item_page
 from rbtasks.timeutil import local_today, utc_now
 from rbtasks.web import show_errors
 
@@ -44,7 +39,8 @@ def list_items():
         filters, sort, page, errors = queries.ItemFilters(), "due_date", None, error.fields
     return render_template(
         "items/list.html", page=page, filters=filters, sort=sort, errors=errors,
-        today=local_today(now), pokjas=choices.all_pokjas(), agencies=choices.all_agencies(),
+        today=local_today(now), pokja_choices=[(p.id, p.name) for p in choices.all_pokjas()],
+        agencies=choices.all_agencies(),
         owners=choices.active_users(), statuses=STATUS_LABELS,
         can_create=bool(choices.pokjas_for_new_items(current_user)),
     )
@@ -98,16 +94,7 @@ def new_item():
 @bp.route("/items/<int:item_id>")
 @login_required
 def show_item(item_id):
-    item = queries.get_item(current_user, item_id)
-    now = utc_now()
-    return render_template(
-        "items/detail.html", item=item, today=local_today(now),
-        **item_panels(current_user, item, now),
-        comments=services.item_comments(item), activity=services.item_activity(item),
-        comment_form=CommentForm(), delete_form=DeleteForm(),
-        may_edit=bool(editable_fields(current_user, item)),
-        may_delete=can_manage(current_user, item), may_comment=can_comment(current_user, item),
-    )
+    return render_item_page(current_user, queries.get_item(current_user, item_id), utc_now())
 
 
 @bp.route("/items/<int:item_id>/edit", methods=["GET", "POST"])
@@ -169,8 +156,8 @@ def add_comment(item_id):
     item = queries.get_item(current_user, item_id)
     form = CommentForm()
     if not form.validate_on_submit():
-        flash(_("Write a comment first."), "error")
-        return redirect(url_for("items.show_item", item_id=item.id))
+        return render_item_page(current_user, item, utc_now(),
+                                FailedForm("comment-form", form=form), status=422)
     services.add_comment(current_user, item, form.body.data, utc_now())
     db.session.commit()
     flash(_("Comment added."), "success")

@@ -4,12 +4,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
+from rbtasks.api.types import rupiah
 from rbtasks.items.constants import PRIORITIES, STATUSES
 from rbtasks.inputs.ids import Id
 from rbtasks.items.fields import MAX_BUDGET, TEXT_LIMITS
 
 Status = Literal[STATUSES]  # type: ignore[valid-type]
 Priority = Literal[PRIORITIES]  # type: ignore[valid-type]
+Budget = rupiah(MAX_BUDGET)
 
 
 def _text(name, required=False):
@@ -35,7 +37,7 @@ class ItemCreate(BaseModel):
     due_date: date
     progress: StrictInt | None = Field(None, ge=0, le=100)
     priority: Priority | None = None
-    budget: StrictInt | None = Field(None, ge=0, le=MAX_BUDGET)
+    budget: Budget | None = None
 
 
 class ItemUpdate(BaseModel):
@@ -57,7 +59,7 @@ class ItemUpdate(BaseModel):
     due_date: date | None = None
     progress: StrictInt | None = Field(None, ge=0, le=100)
     priority: Priority | None = None
-    budget: StrictInt | None = Field(None, ge=0, le=MAX_BUDGET)
+    budget: Budget | None = None
 
 
 class CommentCreate(BaseModel):

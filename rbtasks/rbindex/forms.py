@@ -2,11 +2,11 @@
 from decimal import Decimal, InvalidOperation
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DecimalField, IntegerField, StringField
 from wtforms.validators import DataRequired, Length, Optional
 
 from rbtasks.rbindex.services import MAX_NOTE
+from rbtasks.webforms import BaseForm
 
 
 class CommaDecimalField(DecimalField):
@@ -34,7 +34,7 @@ def _number_field(label, description):
                              render_kw={"inputmode": "decimal", "type": "text"})
 
 
-class IndexScoreForm(FlaskForm):
+class IndexScoreForm(BaseForm):
     service_fields = ("year", "score", "target", "enablers", "results", "source_note")
 
     year = IntegerField(_l("Year"), validators=[DataRequired()],
@@ -50,5 +50,5 @@ class IndexScoreForm(FlaskForm):
         return {name: self[name].data for name in self.service_fields}
 
 
-class DeleteIndexScoreForm(FlaskForm):
+class DeleteIndexScoreForm(BaseForm):
     """Only the CSRF token: deleting needs a POST from this site."""

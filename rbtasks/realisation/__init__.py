@@ -11,4 +11,4 @@ def init_app(app):
     app.register_blueprint(routes.bp)
     add_api_routes(app, api.routes, api.OPENAPI_PATHS)
     add_item_panel(app, "realisation", panel.item_panel, "realisation/_panel.html")
-    add_describers(app, activity.DESCRIBERS)
+    add_describers(app, activity.DESCRIBERS, activity.NOTES)

@@ -1,16 +1,15 @@
 """JSON shapes of an item's quarterly realisation.
 
 Amounts are answered as decimal strings with two places ("12.50"), so no
-client ever sees a binary-float rounding; requests may send a decimal string
-or a JSON number.
+client ever sees a binary-float rounding; requests may send a JSON number or
+text as people write it ("12,5", "12.50"; see rbtasks/api/types.py).
 """
-from decimal import Decimal
-
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr
 
+from rbtasks.api.types import amount
 from rbtasks.realisation.services import MAX_NOTE, QUARTERS, achievement, amount_text
 
-_AMOUNT_IN = {"ge": 0, "lt": 10**12, "decimal_places": 2, "max_digits": 14}
+QuarterAmount = amount(below=10**12, decimal_places=2)
 _AMOUNT_OUT = r"^[0-9]{1,12}\.[0-9]{2}$"
 
 
@@ -18,8 +17,8 @@ class QuarterIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     quarter: StrictInt = Field(..., ge=1, le=4)
-    target: Decimal | None = Field(None, **_AMOUNT_IN)
-    realisation: Decimal | None = Field(None, **_AMOUNT_IN)
+    target: QuarterAmount | None = None
+    realisation: QuarterAmount | None = None
     obstacles: StrictStr = Field("", max_length=MAX_NOTE)
     follow_up: StrictStr = Field("", max_length=MAX_NOTE)
 

@@ -40,6 +40,11 @@ def progress_follows_quarters(item):
     return bool(item.progress_from_quarters)
 
 
+def realised_progress(item):
+    """The progress the item's quarterly realisation gives, whether or not progress follows it."""
+    return progress_from(quarter_rows(item))
+
+
 def quarter_rows(item):
     """The item's four quarters in order: a QuarterRealisation, or None when empty."""
     rows = db.session.scalars(

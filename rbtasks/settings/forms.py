@@ -1,9 +1,9 @@
 """Forms of the settings page."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, SelectField, StringField
 from wtforms.validators import InputRequired, Length
 
+from rbtasks.webforms import BaseForm
 from rbtasks.workdays.services import NAME_MAX_LENGTH
 
 
@@ -12,7 +12,7 @@ def _number(label):
                         invalid_value_message=_l("Enter a whole number."))
 
 
-class PolicyForm(FlaskForm):
+class PolicyForm(BaseForm):
     lead_times = StringField(_l("Reminders before the due date (days)"),
                              validators=[InputRequired(), Length(max=100)])
     overdue_first = _number(_l("Overdue: first notice (working days overdue)"))
@@ -57,7 +57,7 @@ class PolicyForm(FlaskForm):
         return values
 
 
-class OverrideForm(FlaskForm):
+class OverrideForm(BaseForm):
     day = DateField(_l("Date"), validators=[InputRequired()])
     working = SelectField(_l("The date becomes"), choices=[
         ("off", _l("A day off (e.g. an extra cuti bersama)")),

@@ -10,4 +10,21 @@ document.addEventListener("DOMContentLoaded", () => {
   document.querySelectorAll("form[data-autosubmit] select").forEach((select) => {
     select.addEventListener("change", () => select.form.requestSubmit());
   });
+  // A multiple-choice filter names what is ticked: <details> in a .multi-choice fieldset
+  document.querySelectorAll(".multi-choice").forEach((choice) => {
+    const summary = choice.querySelector("summary");
+    const details = choice.querySelector("details");
+    details.addEventListener("toggle", () => {
+      if (!details.open) return;
+      document.querySelectorAll(".multi-choice details[open]").forEach((other) => {
+        if (other !== details) other.open = false;
+      });
+    });
+    choice.addEventListener("change", () => {
+      const ticked = [...choice.querySelectorAll("input:checked")]
+        .map((input) => input.parentElement.textContent.trim());
+      summary.textContent = ticked.length ? ticked.join(", ") : summary.dataset.all;
+      summary.title = ticked.join(", ");
+    });
+  });
 });

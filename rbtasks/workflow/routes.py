@@ -5,10 +5,11 @@ from flask_login import current_user, login_required
 
 from rbtasks.errors import Conflict, ValidationError
 from rbtasks.extensions import db
+from rbtasks.items.page import FailedForm, render_item_page
 from rbtasks.items.queries import get_item
 from rbtasks.timeutil import utc_now
 from rbtasks.workflow.forms import TransitionForm
-from rbtasks.workflow.services import apply_transition
+from rbtasks.workflow.services import allowed_actions, apply_transition
 
 bp = Blueprint("workflow", __name__)
 
@@ -18,10 +19,9 @@ bp = Blueprint("workflow", __name__)
 def transition(item_id):
     item = get_item(current_user, item_id)
     form = TransitionForm()
-    back = url_for("items.show_item", item_id=item.id, _anchor="workflow")
     if not form.validate_on_submit():
         flash(_("The form could not be read. Please try again."), "error")
-        return redirect(back)
+        return redirect(url_for("items.show_item", item_id=item.id, _anchor="workflow"))
     try:
         version = int(form.version.data)
     except (TypeError, ValueError):
@@ -31,8 +31,18 @@ def transition(item_id):
                          reason=form.reason.data, note=form.note.data)
     except (Conflict, ValidationError) as error:  # PermissionDenied → the 403 page
         db.session.rollback()
-        flash(" ".join([error.message, *error.fields.values()]), "error")
-        return redirect(back), 303
+        return render_item_page(current_user, item, utc_now(), status=error.status,
+                                failed=_failed_transition(item, form, error))
     db.session.commit()
     flash(_("Status changed."), "success")
-    return redirect(back)
+    return redirect(url_for("items.show_item", item_id=item.id, _anchor="workflow"))
+
+
+def _failed_transition(item, form, error):
+    """The refused action's form, or the panel itself when the action is no longer offered
+    (someone else moved the item meanwhile)."""
+    action = form.action.data
+    offered = {rule.action for rule in allowed_actions(current_user, item)}
+    form_id = f"workflow-{action}" if action in offered else "workflow"
+    return FailedForm.from_error(form_id, error,
+                                 values={"reason": form.reason.data, "note": form.note.data})

@@ -4,17 +4,23 @@ Checks run in the order users understand them: may this person act at
 all (403), is the item in a status this action starts from (409, naming
 the current status), is everything the action needs there (422). Nothing
 changes unless all pass; every transition is logged with actor, time and
-reason, and respects the version the actor saw.
+reason, and respects the version the actor saw. Verifying completes the
+item's progress (100%), and reopening an item whose progress follows its
+quarterly realisation returns it to that figure; either change is logged as
+a progress change beside the transition.
 """
+import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from rbtasks.roles import ADMIN as ADMIN_ROLE
 from rbtasks.errors import InvalidTransition, PermissionDenied, StaleVersion, ValidationError
 from rbtasks.extensions import db
-from rbtasks.items.constants import STATUS_LABELS
+from rbtasks.items.constants import IN_PROGRESS, STATUS_LABELS
 from rbtasks.items.history import record
+from rbtasks.items.models import ActivityEntry
 from rbtasks.items.permissions import coordinates
 from rbtasks.items.services import flush_or_conflict
+from rbtasks.realisation.services import progress_follows_quarters, realised_progress
 from rbtasks.workflow.rules import ACTIONS, ADMIN, COORDINATOR, OWNER, RULES
 
 MAX_TEXT = 5_000
@@ -44,6 +50,18 @@ def allowed_actions(actor, item):
     """The actions the actor may take now: the buttons the item page shows."""
     return [rule for rule in RULES.values()
             if item.status in rule.sources and may_act(actor, item, rule)]
+
+
+def pending_return(item):
+    """The entry of the return that sent ``item`` back to its owner, while that is still the
+    item's last transition (None once it is submitted again, blocked, cancelled…)."""
+    if item.status != IN_PROGRESS:
+        return None
+    last = db.session.scalar(
+        sa.select(ActivityEntry)
+        .where(ActivityEntry.item_id == item.id, ActivityEntry.action.in_(ACTIONS))
+        .order_by(ActivityEntry.at.desc(), ActivityEntry.id.desc()).limit(1))
+    return last if last is not None and last.action == "return" else None
 
 
 def _evidence_count(item):
@@ -94,8 +112,22 @@ def apply_transition(actor, item, action, expected_version, now, reason="", note
     item.updated_by_id = actor.id
     record(item, actor, rule.action, now, field="status", old=old_status, new=rule.target,
            note=reason or note)
+    progress = _progress_after(item, rule)
+    if progress != item.progress:
+        record(item, actor, "updated", now, field="progress", old=item.progress, new=progress)
+        item.progress = progress
     flush_or_conflict()
     return item
+
+
+def _progress_after(item, rule):
+    """A verified item is 100% done, whatever its quarterly realisation reached; reopened,
+    an item whose progress follows the realisation goes back to that figure."""
+    if rule.action == "verify":
+        return 100
+    if rule.action == "reopen" and progress_follows_quarters(item):
+        return realised_progress(item)
+    return item.progress
 
 
 def _apply_effects(item, rule, now, reason, note):
@@ -108,7 +140,6 @@ def _apply_effects(item, rule, now, reason, note):
         item.realisation_note = note
     elif rule.action == "verify":
         item.completed_at = now
-        item.progress = 100
     elif rule.action == "return":
         item.submitted_at = None
     elif rule.action == "reopen":

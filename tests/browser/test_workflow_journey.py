@@ -5,15 +5,6 @@ import re
 from playwright.sync_api import expect
 
 
-def _sign_in(page, base, user):
-    page.context.clear_cookies()
-    page.goto(f"{base}/login")
-    page.locator("input[name=email]").fill(user.email)
-    page.locator("input[name=password]").fill("rahasia-123")
-    page.locator("form button[type=submit].primary").click()
-    expect(page).to_have_url(re.compile(r"/dashboard$"))
-
-
 def _act(page, action, text=None):
     form = page.locator(f"form[data-action={action}]")
     if text is not None:
@@ -22,8 +13,8 @@ def _act(page, action, text=None):
     form.locator("button[type=submit]").click()
 
 
-def test_submit_return_resubmit_verify(page, live_server, make_user, make_pokja, make_item,
-                                       tmp_path):
+def test_submit_return_resubmit_verify(page, live_server, sign_in, make_user, make_pokja,
+                                       make_item, tmp_path):
     owner = make_user(role="member", name="Yohanes Pemilik", locale="id")
     coordinator = make_user(role="coordinator", name="Maria Koordinator", locale="en")
     pokja = make_pokja(coordinators=[coordinator], members=[owner])
@@ -32,7 +23,7 @@ def test_submit_return_resubmit_verify(page, live_server, make_user, make_pokja,
     notulen = tmp_path / "notulen-rapat.pdf"
     notulen.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
 
-    _sign_in(page, live_server, owner)
+    sign_in(owner)
     page.goto(url)
     page.locator("#evidence-file-file").set_input_files(str(notulen))
     page.locator("#evidence-file-description").fill("Notulen rapat penyusunan SOP")
@@ -41,12 +32,12 @@ def test_submit_return_resubmit_verify(page, live_server, make_user, make_pokja,
     _act(page, "submit", "SOP telah disusun dan dibahas")
     expect(page.locator("#workflow .badge")).to_have_text(re.compile("Menunggu verifikasi|Awaiting verification"))
 
-    _sign_in(page, live_server, coordinator)
+    sign_in(coordinator)
     page.goto(url)
     _act(page, "return", "Lampirkan daftar hadir rapat")
     expect(page.locator("#workflow .badge")).to_have_text(re.compile("Berjalan|In progress"))
 
-    _sign_in(page, live_server, owner)
+    sign_in(owner)
     page.goto(url)
     expect(page.locator("#history")).to_contain_text("Lampirkan daftar hadir rapat")
     page.locator("#evidence-link-url").fill("https://drive.nttprov.go.id/daftar-hadir")
@@ -54,7 +45,7 @@ def test_submit_return_resubmit_verify(page, live_server, make_user, make_pokja,
     expect(page.locator("#evidence")).to_contain_text("daftar-hadir")
     _act(page, "submit", "Daftar hadir sudah dilampirkan")
 
-    _sign_in(page, live_server, coordinator)
+    sign_in(coordinator)
     page.goto(url)
     _act(page, "verify")
     expect(page.locator("#workflow .badge")).to_have_text(re.compile("Selesai|Done"))

@@ -33,6 +33,15 @@ def _flashes_after(client, response):
     return client.get(response.headers["Location"]).get_data(as_text=True)
 
 
+def _form_on_refused_page(response, form_id, status=422):
+    """A refusal draws the item page again; the messages stand in the refused form."""
+    assert response.status_code == status
+    html = response.get_data(as_text=True)
+    start = html.index(f'id="{form_id}"')
+    return html[start:html.index("</form>", start)] if form_id != "evidence" else \
+        html[start:html.index("</section>", start)]
+
+
 def test_owner_uploads_a_file_and_is_sent_back_to_the_panel(login, cast, db, evidence_dir):
     client = login(cast["owner"])
     item_id = cast["item"].id
@@ -48,20 +57,24 @@ def test_owner_uploads_a_file_and_is_sent_back_to_the_panel(login, cast, db, evi
 
 def test_a_refused_upload_is_explained_and_stores_nothing(login, cast, db, evidence_dir):
     client = login(cast["owner"])
-    page = _flashes_after(client, _post_file(client, cast["item"].id, data=ELF, name="laporan.pdf"))
-    assert "ELF" in page and "not accepted" in page
-    missing = _flashes_after(client, client.post(
+    form = _form_on_refused_page(_post_file(client, cast["item"].id, data=ELF, name="laporan.pdf",
+                                            description="Laporan reviu"), "evidence-file")
+    assert "ELF" in form and "not accepted" in form
+    assert 'value="Laporan reviu"' in form  # what the user typed is kept
+    missing = _form_on_refused_page(client.post(
         f"/items/{cast['item'].id}/evidence/file",
         data={"csrf_token": page_csrf(client, f"/items/{cast['item'].id}"), "kind": "foto"},
-        content_type="multipart/form-data"))
+        content_type="multipart/form-data"), "evidence-file")
     assert "Choose a file to upload." in missing
     assert _rows(db) == [] and stored_files(evidence_dir) == []
 
 
 def test_links_are_added_and_javascript_refused(login, cast, db):
     client = login(cast["owner"])
-    page = _flashes_after(client, _post_link(client, cast["item"].id, "javascript:alert(1)"))
-    assert "Only http:// and https:// links are accepted." in page
+    form = _form_on_refused_page(_post_link(client, cast["item"].id, "javascript:alert(1)"),
+                                 "evidence-link")
+    assert "Only http:// and https:// links are accepted." in form
+    assert 'value="javascript:alert(1)"' in form
     assert _rows(db) == []
     page = _flashes_after(client, _post_link(client, cast["item"].id, "https://ntt.go.id/sop"))
     assert "Link added." in page
@@ -89,8 +102,9 @@ def test_remove_from_the_page(login, cast, db, evidence_dir):
     db.session.execute(sa.update(ActionItem).values(status="done"))
     db.session.commit()
     token = page_csrf(owner, f"/items/{cast['item'].id}")
-    page = _flashes_after(owner, owner.post(f"/evidence/{row.id}/delete", data={"csrf_token": token}))
-    assert "evidence can no longer be removed" in page and len(_rows(db)) == 1
+    panel = _form_on_refused_page(
+        owner.post(f"/evidence/{row.id}/delete", data={"csrf_token": token}), "evidence", 409)
+    assert "evidence can no longer be removed" in panel and len(_rows(db)) == 1
 
     db.session.execute(sa.update(ActionItem).values(status="in_progress"))
     db.session.commit()
@@ -132,7 +146,7 @@ def test_the_panel_shows_evidence_and_the_forms_to_those_who_may_add(app, login,
     assert "&lt;b&gt;rapat&lt;/b&gt;" in html
     assert 'href="https://ntt.go.id/sk"' in html
     assert html.count("data-confirm=") == 2 and html.count('name="csrf_token"') == 4
-    assert f'action="/items/{item.id}/evidence/link"' in html
+    assert f'action="/items/{item.id}/evidence/link#evidence-link"' in html
 
     viewer = _render_panel(app, cast["pokja_member"], item, now)
     assert "<img" not in viewer and "&lt;img src=x onerror=alert(1)&gt;.pdf" in viewer

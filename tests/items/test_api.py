@@ -34,6 +34,24 @@ def test_create_then_read_back_with_timezone_offsets(api, make_user, make_pokja,
     assert again == body
 
 
+def test_budget_may_be_sent_as_people_write_rupiah(api, make_user, make_pokja, make_agency):
+    coordinator, pokja, agency = _setup(make_user, make_pokja, make_agency)
+    client = api(coordinator)
+    base = {"title": "Reviu SOP", "pokja_id": pokja.id, "agency_id": agency.id,
+            "due_date": "2026-12-31"}
+    for typed in ("Rp 15.000.000", "15.000.000", "15.000.000,00", 15_000_000):
+        response = client.post("/api/v1/items", json={**base, "budget": typed})
+        assert response.status_code == 201, (typed, response.get_json())
+        assert response.get_json()["budget"] == 15_000_000
+    item_id = response.get_json()["id"]
+    patched = client.patch(f"/api/v1/items/{item_id}", json={"version": 1, "budget": "Rp 7.500.000"})
+    assert patched.status_code == 200 and patched.get_json()["budget"] == 7_500_000
+
+    refused = client.post("/api/v1/items", json={**base, "budget": "lima belas juta"})
+    assert refused.status_code == 422
+    assert refused.get_json()["error"]["fields"] == {"budget": "“lima belas juta” is not a number."}
+
+
 def test_bad_input_is_422_per_field_and_creates_nothing(api, make_user, make_pokja, make_agency, db):
     coordinator, pokja, agency = _setup(make_user, make_pokja, make_agency)
     client = api(coordinator)

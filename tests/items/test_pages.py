@@ -39,10 +39,12 @@ def test_coordinator_creates_an_item_and_finds_it_in_the_filtered_list(
     assert "Menyusun SOP pengawasan" not in other
 
 
-def _chosen_pokja(page):
-    select = re.search(r'<select id="pokja_id"[^>]*>.*?</select>', page, re.S).group(0)
-    return ("multiple" in select.split(">", 1)[0],
-            sorted(int(value) for value in re.findall(r'<option value="(\d+)" selected>', select)))
+def _chosen(page, name):
+    """The values ticked in a multiple-choice filter; the control is the same for one or many."""
+    control = re.search(rf'<fieldset class="field multi-choice" id="{name}-filter">.*?</fieldset>',
+                        page, re.S).group(0)
+    return sorted(re.findall(rf'<input type="checkbox" name="{name}" value="([^"]+)" checked>',
+                             control))
 
 
 def test_a_list_of_several_pokja_keeps_all_of_them_chosen_in_the_filter(
@@ -57,10 +59,29 @@ def test_a_list_of_several_pokja_keeps_all_of_them_chosen_in_the_filter(
     page = client.get(f"/items?pokja_id={first.id}&pokja_id={third.id}").get_data(as_text=True)
     assert f"Aksi {first.name}" in page and f"Aksi {third.name}" in page
     assert f"Aksi {second.name}" not in page
-    assert _chosen_pokja(page) == (True, sorted([first.id, third.id]))
+    assert _chosen(page, "pokja_id") == sorted([str(first.id), str(third.id)])
 
     one = client.get(f"/items?pokja_id={second.id}").get_data(as_text=True)
-    assert _chosen_pokja(one) == (False, [second.id])
+    assert _chosen(one, "pokja_id") == [str(second.id)]
+
+
+def test_several_statuses_stay_chosen_and_apply_sends_all_of_them_back(
+    login, make_user, make_item
+):
+    leader = make_user(role="leader")
+    for status in ("not_started", "in_progress", "blocked", "done"):
+        make_item(title=f"Aksi {status}", status=status)
+    client = login(leader)
+
+    # The dashboard's "due in the next 14 days" link joins the open statuses with commas.
+    page = client.get("/items?status=not_started,in_progress,blocked").get_data(as_text=True)
+    chosen = _chosen(page, "status")
+    assert chosen == ["blocked", "in_progress", "not_started"]
+    assert "3 action items" in page and "Aksi done" not in page
+    # Apply submits every ticked box as its own status argument: the same three items.
+    again = client.get("/items?" + "&".join(f"status={code}" for code in chosen))
+    assert "3 action items" in again.get_data(as_text=True)
+    assert _chosen(client.get("/items").get_data(as_text=True), "status") == []
 
 
 def test_create_form_shows_field_messages_and_creates_nothing(login, make_user, make_pokja, db):
@@ -75,6 +96,34 @@ def test_create_form_shows_field_messages_and_creates_nothing(login, make_user, 
     html = response.get_data(as_text=True)
     assert html.count('class="field-error"') >= 3
     assert db.session.scalar(sa.select(sa.func.count(ActionItem.id))) == 0
+
+
+def test_budget_is_read_the_way_people_write_rupiah(login, make_user, make_pokja, make_agency, db):
+    coordinator, pokja = _coordinator_with_pokja(make_user, make_pokja)
+    agency = make_agency()
+    client = login(coordinator)
+    for number, typed in enumerate(["Rp 15.000.000", "15.000.000", "15.000.000,00"]):
+        response = client.post("/items/new", data={
+            "csrf_token": page_csrf(client, "/items/new"), "title": f"Reviu SOP {number}",
+            "pokja_id": pokja.id, "agency_id": agency.id, "due_date": "2026-12-18",
+            "progress": "0", "priority": "normal", "budget": typed})
+        assert response.status_code == 302, (typed, response.get_data(as_text=True)[-2000:])
+    budgets = db.session.scalars(sa.select(ActionItem.budget).order_by(ActionItem.id)).all()
+    assert budgets == [15_000_000] * 3
+    item = db.session.scalar(sa.select(ActionItem).order_by(ActionItem.id))
+    # The edit form shows the budget so that saving it unchanged reads it back the same.
+    edit = client.get(f"/items/{item.id}/edit").get_data(as_text=True)
+    assert 'value="15,000,000"' in edit
+
+    refused = client.post("/items/new", data={
+        "csrf_token": page_csrf(client, "/items/new"), "title": "Reviu SOP sen",
+        "pokja_id": pokja.id, "agency_id": agency.id, "due_date": "2026-12-18",
+        "progress": "0", "priority": "normal", "budget": "15.000.000,50"})
+    assert refused.status_code == 200
+    html = refused.get_data(as_text=True)
+    assert 'id="budget-error"' in html and "Write whole rupiah, without cents." in html
+    assert 'value="15.000.000,50"' in html
+    assert db.session.scalar(sa.select(sa.func.count(ActionItem.id))) == 3
 
 
 def test_start_date_after_due_date_is_refused_on_the_field(login, make_user, make_pokja, make_agency, db):
@@ -183,6 +232,19 @@ def test_comments_are_escaped_and_shown(login, make_user, make_pokja, make_item,
     assert "&lt;script&gt;alert(1)&lt;/script&gt; cek" in html
     assert "<script>alert(1)" not in html
     assert db.session.scalar(sa.select(sa.func.count(Comment.id))) == 1
+
+
+def test_an_empty_comment_is_explained_at_the_comment_form(login, make_user, make_item, db):
+    leader = make_user(role="leader")
+    item = make_item()
+    client = login(leader)
+    response = client.post(f"/items/{item.id}/comments",
+                           data={"csrf_token": page_csrf(client, f"/items/{item.id}"), "body": "  "})
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    form = html[html.index('id="comment-form"'):]
+    assert 'id="body-error"' in form[:form.index("</form>")]
+    assert db.session.scalar(sa.select(sa.func.count(Comment.id))) == 0
 
 
 def test_member_who_is_not_owner_cannot_comment(login, make_user, make_pokja, make_item, db):

@@ -65,6 +65,24 @@ def test_put_replaces_quarters_and_progress_follows(api, cast, db):
     assert stored.realisation == Decimal("30.50")
 
 
+def test_amounts_may_be_sent_as_people_write_them(api, cast):
+    client = api(cast["owner"])
+    url = f"/api/v1/items/{cast['item'].id}/quarters"
+    response = client.put(url, json={"version": 1, "progress_from_quarters": True, "quarters": [
+        {"quarter": 1, "target": "1.000.000", "realisation": "12,5"},
+        {"quarter": 2, "target": "25,75"}]})
+    assert response.status_code == 200, response.get_json()
+    quarters = response.get_json()["quarters"]
+    assert (quarters[0]["target"], quarters[0]["realisation"]) == ("1000000.00", "12.50")
+    assert quarters[1]["target"] == "25.75"
+
+    refused = client.put(url, json={"version": 2, "progress_from_quarters": True,
+                                     "quarters": [{"quarter": 1, "target": "1.000"}]})
+    assert refused.status_code == 422
+    assert refused.get_json()["error"]["fields"] == {
+        "quarters.0.target": "“1.000” could mean 1000 or 1; write it without a thousands separator."}
+
+
 @pytest.mark.parametrize("body, field", [
     ({"progress_from_quarters": False, "quarters": []}, "version"),
     ({"version": 1, "progress_from_quarters": "yes", "quarters": []}, "progress_from_quarters"),

@@ -64,7 +64,7 @@ def test_owner_fills_the_form_and_progress_follows(login, cast, db):
     assert first.realisation == Decimal("12.50") and first.obstacles == "SK belum terbit"
 
     again = client.get(f"/items/{item.id}/quarters").get_data(as_text=True)
-    assert 'value="12.50"' in again and 'name="progress_from_quarters" type="checkbox" value="y"' \
+    assert 'value="12.5"' in again and 'name="progress_from_quarters" type="checkbox" value="y"' \
         in again.replace(" checked", "")
     assert "checked" in again
 
@@ -72,17 +72,19 @@ def test_owner_fills_the_form_and_progress_follows(login, cast, db):
 def test_bad_amounts_get_field_messages_and_change_nothing(login, cast, db):
     client = login(cast["owner"])
     item = cast["item"]
-    data = {**_form(client, item), "quarters-0-target": "-3", "quarters-2-realisation": "1.000,50",
+    data = {**_form(client, item), "quarters-0-target": "-3", "quarters-2-realisation": "1.000",
             "quarters-3-target": "satu"}
     response = client.post(f"/items/{item.id}/quarters", data=data)
     assert response.status_code == 422
     html = response.get_data(as_text=True)
     assert 'id="quarters-2-realisation-error"' in html and 'id="quarters-3-target-error"' in html
     assert 'value="satu"' in html  # what the user typed is kept
+    # "1.000" is a thousand to some and one to others: the form asks rather than guesses.
+    assert "“1.000” could mean 1000 or 1; write it without a thousands separator." in html
     # the range is checked in the same round trip as the spelling
     assert 'id="quarters-0-target-error"' in html and "Must not be negative." in html
 
-    data = {**_form(client, item), "quarters-0-target": "-3", "quarters-1-target": "1.255"}
+    data = {**_form(client, item), "quarters-0-target": "-3", "quarters-1-target": "0,125"}
     response = client.post(f"/items/{item.id}/quarters", data=data)
     assert response.status_code == 422
     html = response.get_data(as_text=True)
@@ -91,6 +93,42 @@ def test_bad_amounts_get_field_messages_and_change_nothing(login, cast, db):
     assert db.session.scalar(sa.select(sa.func.count(QuarterRealisation.id))) == 0
     db.session.expire_all()
     assert db.session.get(ActionItem, item.id).version == 1
+
+
+def test_indonesian_amounts_are_read_and_shown_back_in_indonesian(login, make_user, make_pokja,
+                                                                  make_item, db):
+    owner = make_user(role="member", name="Oktavianus Pello, S.H., M.H.", locale="id")
+    item = make_item(pokja=make_pokja(members=[owner]), owner=owner, status="in_progress")
+    client = login(owner)
+    data = {**_form(client, item), "quarters-0-target": "1.000.000", "quarters-0-realisation": "12,5"}
+    assert client.post(f"/items/{item.id}/quarters", data=data).status_code == 302
+    row = db.session.scalar(sa.select(QuarterRealisation))
+    assert (row.target, row.realisation) == (Decimal("1000000.00"), Decimal("12.50"))
+    again = client.get(f"/items/{item.id}/quarters").get_data(as_text=True)
+    assert 'value="1000000"' in again and 'value="12,5"' in again
+
+    data = {**_form(client, item), "quarters-0-target": "1.000"}
+    refused = client.post(f"/items/{item.id}/quarters", data=data)
+    assert refused.status_code == 422
+    assert "“1.000” bisa berarti 1000 atau 1" in refused.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.scalar(sa.select(QuarterRealisation)).target == Decimal("1000000.00")
+
+
+def test_a_verified_item_says_why_its_progress_is_not_the_quarterly_figure(app, cast, db, now):
+    item = cast["item"]
+    set_quarters(cast["owner"], item, [{"quarter": 1, "target": 50, "realisation": 40},
+                                       {"quarter": 2, "target": 50, "realisation": 25}],
+                 True, item.version, now)
+    db.session.commit()
+    assert "Progress follows the realisation: 65%." in _panel_html(app, cast["owner"], item, now)
+
+    item.status, item.progress = "done", 100
+    db.session.commit()
+    html = _panel_html(app, cast["owner"], item, now)
+    assert ("Progress is 100% because the item was verified as done; the quarterly "
+            "realisation reached 65%.") in html
+    assert "Progress follows the realisation: 100%" not in html
 
 
 def test_post_without_csrf_token_is_refused(login, cast, db):

@@ -42,9 +42,11 @@ def test_owner_submits_from_the_page_and_a_repeat_is_refused_with_a_message(
     db.session.expire_all()
     assert db.session.get(ActionItem, item.id).status == "submitted"
 
-    again = client.post(f"/items/{item.id}/transitions", data=form, follow_redirects=True)
-    page = again.get_data(as_text=True)
-    assert "flash-error" in page
+    again = client.post(f"/items/{item.id}/transitions", data=form)
+    assert again.status_code == 409
+    # The submit form is gone (the item is submitted), so the panel itself says why.
+    panel = again.get_data(as_text=True).split('id="workflow"')[1].split("</section>")[0]
+    assert 'class="refusal"' in panel and "Awaiting verification" in panel
     db.session.expire_all()
     assert db.session.get(ActionItem, item.id).version == 2
 
@@ -65,3 +67,59 @@ def test_block_reason_is_shown(login, make_user, make_pokja, make_item):
     owner = make_user(role="member")
     item = make_item(owner=owner, status="blocked", block_reason="Menunggu SK Gubernur")
     assert "Menunggu SK Gubernur" in login(owner).get(f"/items/{item.id}").get_data(as_text=True)
+
+
+def test_a_refused_submission_is_explained_in_its_open_form_with_the_note_kept(
+    login, make_user, make_pokja, make_item, db
+):
+    owner = make_user(role="member", name="Oktavianus Pello, S.H., M.H.")
+    item = make_item(pokja=make_pokja(members=[owner]), owner=owner, status="in_progress")
+    client = login(owner)
+    html = client.get(f"/items/{item.id}").get_data(as_text=True)
+    assert f'action="/items/{item.id}/transitions#workflow-submit"' in html
+    response = client.post(f"/items/{item.id}/transitions", data={
+        "csrf_token": csrf_token_from(html), "action": "submit", "version": "1",
+        "note": "SOP telah disusun & dibahas"})
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    details = page[page.rindex("<details", 0, page.index('id="workflow-submit"')):]
+    details = details[:details.index("</details>")]
+    assert details.startswith('<details class="transition" open>')
+    assert "Add at least one piece of evidence (data dukung) first." in details
+    assert ">SOP telah disusun &amp; dibahas</textarea>" in details
+    db.session.expire_all()
+    assert db.session.get(ActionItem, item.id).status == "in_progress"
+
+
+def _workflow_panel(client, item):
+    html = client.get(f"/items/{item.id}").get_data(as_text=True)
+    return html.split('id="workflow"')[1].split("</section>")[0]
+
+
+def test_a_returned_item_says_why_in_its_status_panel_until_it_is_submitted_again(
+    login, make_user, make_pokja, make_item, db, now
+):
+    owner = make_user(role="member", name="Oktavianus Pello, S.H., M.H.")
+    coordinator = make_user(role="coordinator", name="Dr. Maria Bessie, S.Kom., M.T.")
+    item = make_item(pokja=make_pokja(coordinators=[coordinator], members=[owner]), owner=owner,
+                     status="submitted")
+    db.session.add(Evidence(item_id=item.id, kind="notulen", url="https://ntt.go.id/notulen",
+                            added_at=now))
+    db.session.commit()
+    coordinator_client = login(coordinator)
+    html = coordinator_client.get(f"/items/{item.id}").get_data(as_text=True)
+    response = coordinator_client.post(f"/items/{item.id}/transitions", data={
+        "csrf_token": csrf_token_from(html), "action": "return", "version": "1",
+        "reason": "Lampirkan daftar hadir rapat"})
+    assert response.status_code == 302
+
+    owner_client = login(owner)
+    panel = _workflow_panel(owner_client, item)
+    assert "Returned because" in panel and "Lampirkan daftar hadir rapat" in panel
+    assert "Dr. Maria Bessie, S.Kom., M.T." in panel
+
+    html = owner_client.get(f"/items/{item.id}").get_data(as_text=True)
+    owner_client.post(f"/items/{item.id}/transitions", data={
+        "csrf_token": csrf_token_from(html), "action": "submit", "version": "2",
+        "note": "Daftar hadir sudah dilampirkan"})
+    assert "Lampirkan daftar hadir rapat" not in _workflow_panel(owner_client, item)

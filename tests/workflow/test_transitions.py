@@ -85,7 +85,8 @@ def test_every_action_by_every_role_from_this_status(status, cast, make_item, db
             if code == 200:
                 assert response.get_json()["status"] == expected_status
                 assert after[0] == expected_status and after[1] == before[1] + 1
-                assert after[4] == before[4] + 1  # one activity entry
+                # one activity entry, and one more for the progress a verification completes
+                assert after[4] == before[4] + 1 + (action == "verify")
             else:
                 assert after == before, (status, action, actor)
                 body = response.get_json()["error"]
@@ -145,6 +146,40 @@ def test_verify_sets_completion_time_and_full_progress(cast, make_item, db, now)
                                                              ActivityEntry.action == "verify"))
     assert (entry.old_value, entry.new_value, entry.actor_id) == (
         "submitted", "done", cast["people"]["coordinator"].id)
+
+
+def _history(db, item_id):
+    return [(e.action, e.field, e.old_value, e.new_value) for e in db.session.scalars(
+        sa.select(ActivityEntry).where(ActivityEntry.item_id == item_id).order_by(ActivityEntry.id))]
+
+
+def test_verifying_records_full_progress_and_reopening_returns_to_the_realisation(
+    cast, make_item, db, now
+):
+    from decimal import Decimal
+
+    from rbtasks.realisation.models import QuarterRealisation
+
+    item = make_item(pokja=cast["pokja"], agency=cast["agency"], owner=cast["people"]["owner"],
+                     status="submitted", progress=65, progress_from_quarters=True)
+    db.session.add_all([
+        QuarterRealisation(item_id=item.id, quarter=1, target=Decimal(50), realisation=Decimal(40)),
+        QuarterRealisation(item_id=item.id, quarter=2, target=Decimal(50), realisation=Decimal(25)),
+    ])
+    db.session.commit()
+    client = cast["clients"]["coordinator"]
+    url = f"/api/v1/items/{item.id}/transitions"
+
+    verified = client.post(url, json={"action": "verify", "version": 1}).get_json()
+    assert verified["progress"] == 100 and verified["progress_from_quarters"] is True
+    assert _history(db, item.id) == [("verify", "status", "submitted", "done"),
+                                     ("updated", "progress", "65", "100")]
+
+    reopened = client.post(url, json={"action": "reopen", "version": verified["version"],
+                                      "reason": "Daftar hadir belum ditandatangani"}).get_json()
+    assert reopened["status"] == "in_progress" and reopened["progress"] == 65
+    assert _history(db, item.id)[2:] == [("reopen", "status", "done", "in_progress"),
+                                         ("updated", "progress", "100", "65")]
 
 
 def test_a_stale_version_is_refused(cast, make_item, db):
