@@ -41,10 +41,11 @@ def list_items():
         errors = {}
     except ValidationError as error:
         filters, sort, page, errors = queries.ItemFilters(), "due_date", None, error.fields
+    pokjas, agencies, owners = choices.list_filter_options(current_user)
     return render_template(
         "items/list.html", page=page, filters=filters, sort=sort, errors=errors,
-        today=local_today(now), pokjas=choices.all_pokjas(), agencies=choices.all_agencies(),
-        owners=choices.active_users(), statuses=STATUS_LABELS,
+        today=local_today(now), pokjas=pokjas, agencies=agencies, owners=owners,
+        statuses=STATUS_LABELS,
         can_create=bool(choices.pokjas_for_new_items(current_user)),
     )
 
