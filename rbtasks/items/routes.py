@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 
 from rbtasks.errors import DomainError, ValidationError
 from rbtasks.extensions import db
+from rbtasks.inbox.services import waiting_for
 from rbtasks.items import choices, queries, services
 from rbtasks.items.constants import STATUS_LABELS
 from rbtasks.items.forms import CommentForm, DeleteForm, ItemForm
@@ -55,7 +56,8 @@ def list_items():
 def my_items():
     now = utc_now()
     page = queries.list_my_items(current_user, now)
-    return render_template("items/my_items.html", page=page, today=local_today(now))
+    return render_template("items/my_items.html", page=page, today=local_today(now),
+                           waiting=waiting_for(current_user))
 
 
 def _fill_choices(form, actor, pokjas):
