@@ -52,6 +52,11 @@ def long_date(value):
     return format_date(value, "EEEE, d MMMM y") if value else ""
 
 
+def numeric_date(value):
+    """31/12/2026 — how date fields show a date (rbtasks/datefield.py)."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
 def local_datetime(value):
     """3 Nov 2026 14.05 WITA — in the province's zone.
 
@@ -73,6 +78,7 @@ def init_app(app):
     babel.init_app(app, locale_selector=select_locale, timezone_selector=select_timezone)
     app.jinja_env.filters["short_date"] = short_date
     app.jinja_env.filters["long_date"] = long_date
+    app.jinja_env.filters["numeric_date"] = numeric_date
     app.jinja_env.filters["local_datetime"] = local_datetime
     app.jinja_env.filters["rupiah"] = format_rupiah
     app.context_processor(lambda: {"get_locale": get_locale})

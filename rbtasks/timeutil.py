@@ -3,11 +3,16 @@
 Nothing here reads the clock except :func:`utc_now`, which only the edges
 (views, CLI commands, scheduler jobs) call; services take ``now`` as an argument.
 """
+import re
 from datetime import date, datetime, timezone
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import current_app
+
+
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class UTCDateTime(sa.types.TypeDecorator):
@@ -63,6 +68,22 @@ def parse_iso_date(text):
         return date.fromisoformat(str(text).strip())
     except (TypeError, ValueError):
         return None
+
+
+def parse_date_text(text):
+    """A date as people type it (``31/12/2026``) or as ISO (``2026-12-31``);
+    None when the text is neither or names no such day."""
+    text = (text or "").strip()
+    match = _DAY_MONTH_YEAR.match(text)
+    try:
+        if match:
+            day, month, year = (int(part) for part in match.groups())
+            return date(year, month, day)
+        if _ISO_DATE.match(text):
+            return date.fromisoformat(text)
+    except ValueError:
+        return None
+    return None
 
 
 def parse_moment(text, zone=None):

@@ -12,7 +12,7 @@ from flask_login import (current_user, login_required, login_user, logout_user,
 from rbtasks.accounts import passwords
 from rbtasks.accounts.forms import ForgotPasswordForm, LoginForm, ResetPasswordForm
 from rbtasks.web import show_errors
-from rbtasks.accounts.services import authenticate
+from rbtasks.accounts.services import authenticate, keep_sign_in_language
 from rbtasks.errors import ValidationError
 from rbtasks.extensions import db, limiter
 from rbtasks.i18n import LANGUAGES
@@ -124,7 +124,10 @@ def login():
         if user is None:
             flash(_("Email or password is wrong."), "error")
         else:
+            chosen_language = session.get("lang")
             session.clear()
+            keep_sign_in_language(user, chosen_language)
+            db.session.commit()
             login_user(user, remember=form.remember.data)
             remember_password(user, remember=form.remember.data)
             return redirect(_safe_next(request.args.get("next")) or url_for("dashboard.show_dashboard"))

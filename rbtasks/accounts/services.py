@@ -86,6 +86,17 @@ def change_password(user, current_password, new_password):
     db.session.flush()
 
 
+def keep_sign_in_language(user, locale):
+    """The language chosen on the sign-in page becomes the user's own.
+
+    Without this the choice would last only until sign-in, where the saved
+    language of the account takes over again. ``None`` (no choice) keeps it.
+    """
+    if locale in LANGUAGES and user.locale != locale:
+        user.locale = locale
+        db.session.flush()
+
+
 def update_own_settings(user, locale, phone):
     """Save the settings a user may change themselves: language and phone."""
     if locale not in LANGUAGES:

@@ -76,7 +76,8 @@ def user_options(actor, include=()):
     condition = User.active.is_(True)
     if chosen_ids:
         condition = sa.or_(condition, User.id.in_(chosen_ids))
-    return db.session.scalars(sa.select(User).where(condition).order_by(User.name)).all()
+    return db.session.scalars(sa.select(User).where(condition).options(selectinload(User.agency))
+                              .order_by(User.name)).all()
 
 
 def create_user(actor, *, now, **values):

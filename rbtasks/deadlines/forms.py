@@ -4,15 +4,16 @@ The ids are explicit because these forms share the item page with other
 panels' forms, and a label must point at its own input.
 """
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, SubmitField, TextAreaField
+from wtforms import SubmitField, TextAreaField
 from wtforms.validators import Optional
 
+from rbtasks.datefield import DayMonthYearField
 from rbtasks.webforms import BaseForm
 
 
 class ExtensionRequestForm(BaseForm):
-    new_due_date = DateField(_l("New due date"), validators=[Optional()],
-                             id="extension-new_due_date")
+    new_due_date = DayMonthYearField(_l("New due date"), validators=[Optional()],
+                                     id="extension-new_due_date")
     reason = TextAreaField(_l("Reason"), id="extension-reason")
 
 

@@ -48,5 +48,6 @@ class ExtensionRequest(db.Model):
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     decision_reason: Mapped[str | None] = mapped_column(sa.Text)
 
+    item: Mapped["ActionItem"] = relationship(foreign_keys=[item_id], viewonly=True)  # noqa: F821
     requested_by: Mapped[User | None] = relationship(foreign_keys=[requested_by_id])
     decided_by: Mapped[User | None] = relationship(foreign_keys=[decided_by_id])

@@ -21,5 +21,5 @@ def item_panel(actor, item, now):
         "may_request": can_ask, "may_decide": can_decide,
         "request_form": ExtensionRequestForm(formdata=None) if can_ask else None,
         "decision_form": ExtensionDecisionForm(formdata=None) if can_decide else None,
-        "earliest_date": earliest.isoformat(),
+        "earliest_date": earliest,
     }

@@ -36,7 +36,7 @@ def request_extension(item_id):
         show_errors(form, error)
         earliest = max(item.due_date + timedelta(days=1), local_today(now))
         return render_template("deadlines/request.html", form=form, item=item,
-                               earliest_date=earliest.isoformat()), 422
+                               earliest_date=earliest), 422
     except Conflict as error:  # PermissionDenied → the 403 page
         db.session.rollback()
         flash(error.message, "error")

@@ -86,6 +86,9 @@ def clean_item_values(values, current=None):
         if moment is not None and not EARLIEST <= moment <= LATEST:
             errors.setdefault(name, _("Dates must fall between 2000 and 2100."))
 
+    if "owner_id" not in errors and "agency_id" not in errors:
+        _check_owner_agency(cleaned, current, errors)
+
     start = cleaned.get("start_date", current.start_date if current else None)
     due = cleaned.get("due_date", current.due_date if current else None)
     if start and due and start > due and "due_date" not in errors:
@@ -94,3 +97,35 @@ def clean_item_values(values, current=None):
     if errors:
         raise ValidationError(_("Some fields are not valid."), errors)
     return cleaned
+
+
+def _check_owner_agency(cleaned, current, errors):
+    """An owner works in the item's agency or in a unit under it.
+
+    Only a changed owner or agency is checked, so an item saved before the
+    rule existed can still be edited until someone reassigns it.
+    """
+    owner_id = cleaned.get("owner_id", current.owner_id if current else None)
+    agency_id = cleaned.get("agency_id", current.agency_id if current else None)
+    if owner_id is None or agency_id is None:
+        return
+    if current is not None and (owner_id, agency_id) == (current.owner_id, current.agency_id):
+        return
+    owner = db.session.get(User, owner_id)
+    if not works_in(owner.agency_id, agency_id):
+        agency = db.session.get(Agency, agency_id)
+        errors["owner_id"] = _("%(name)s does not work in %(agency)s or a unit under it; "
+                               "choose an owner from the item's agency.",
+                               name=owner.name, agency=agency.name)
+
+
+def works_in(owner_agency_id, agency_id):
+    """Whether an agency is ``agency_id`` itself or one of its units (any depth)."""
+    seen = set()
+    while owner_agency_id is not None and owner_agency_id not in seen:
+        if owner_agency_id == agency_id:
+            return True
+        seen.add(owner_agency_id)
+        owner_agency_id = db.session.scalar(
+            sa.select(Agency.parent_id).where(Agency.id == owner_agency_id))
+    return False

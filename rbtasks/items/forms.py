@@ -1,8 +1,9 @@
 """Forms for action items. Choices are filled in by the view."""
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
+from rbtasks.datefield import DayMonthYearField
 from rbtasks.items.constants import PRIORITY_LABELS
 from rbtasks.items.fields import MAX_BUDGET, TEXT_LIMITS
 from rbtasks.webforms import BaseForm, RupiahField
@@ -27,8 +28,8 @@ class ItemForm(BaseForm):
     agency_id = SelectField(_l("Agency"), coerce=_optional_int, validators=[InputRequired()])
     owner_id = SelectField(_l("Owner (penanggung jawab)"), coerce=_optional_int,
                            validators=[Optional()])
-    start_date = DateField(_l("Start date"), validators=[Optional()])
-    due_date = DateField(_l("Due date"), validators=[DataRequired()])
+    start_date = DayMonthYearField(_l("Start date"), validators=[Optional()])
+    due_date = DayMonthYearField(_l("Due date"), validators=[DataRequired()])
     progress = IntegerField(_l("Progress (%)"), default=0,
                             validators=[InputRequired(), NumberRange(min=0, max=100)])
     priority = SelectField(_l("Priority"), choices=list(PRIORITY_LABELS.items()), default="normal")

@@ -17,7 +17,7 @@ from rbtasks.paging import MAX_PER_PAGE, Page
 from rbtasks.items.constants import OPEN_STATUSES, PRIORITIES, SORT_KEYS, STATUSES
 from rbtasks.items.models import ActionItem
 from rbtasks.items.permissions import can_see, visible_items_clause
-from rbtasks.timeutil import local_today, parse_iso_date
+from rbtasks.timeutil import local_today, parse_date_text
 
 MAX_QUERY_TEXT = 200
 MAX_POKJA_FILTERS = 100
@@ -63,9 +63,9 @@ def filters_from_args(args):
     for name in ("due_before", "due_after"):
         raw = (args.get(name) or "").strip()
         if raw:
-            value = parse_iso_date(raw)
+            value = parse_date_text(raw)
             if value is None:
-                errors[name] = _("Use a date like 2026-12-31.")
+                errors[name] = _("Use a date like 31/12/2026.")
             setattr(filters, name, value)
     overdue = (args.get("overdue") or "").strip().lower()
     if overdue not in ("", "0", "1", "true", "false", "on", "off", "yes", "no"):

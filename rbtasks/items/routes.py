@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from rbtasks.errors import DomainError, ValidationError
 from rbtasks.extensions import db
 from rbtasks.inputs.ids import whole_number
+from rbtasks.inbox.services import waiting_for
 from rbtasks.items import choices, queries, services
 from rbtasks.items.constants import STATUS_LABELS
 from rbtasks.items.forms import CommentForm, DeleteForm, ItemForm
@@ -37,11 +38,11 @@ def list_items():
         errors = {}
     except ValidationError as error:
         filters, sort, page, errors = queries.ItemFilters(), "due_date", None, error.fields
+    pokjas, agencies, owners = choices.list_filter_options(current_user)
     return render_template(
         "items/list.html", page=page, filters=filters, sort=sort, errors=errors,
-        today=local_today(now), pokja_choices=[(p.id, p.name) for p in choices.all_pokjas()],
-        agencies=choices.all_agencies(),
-        owners=choices.active_users(), statuses=STATUS_LABELS,
+        today=local_today(now), pokja_choices=[(p.id, p.name) for p in pokjas],
+        agencies=agencies, owners=owners, statuses=STATUS_LABELS,
         can_create=bool(choices.pokjas_for_new_items(current_user)),
     )
 
@@ -51,7 +52,8 @@ def list_items():
 def my_items():
     now = utc_now()
     page = queries.list_my_items(current_user, now)
-    return render_template("items/my_items.html", page=page, today=local_today(now))
+    return render_template("items/my_items.html", page=page, today=local_today(now),
+                           waiting=waiting_for(current_user))
 
 
 def _fill_choices(form, actor, pokjas):

@@ -83,11 +83,6 @@ def update_item(actor, item, values, expected_version, now):
     if "pokja_id" in cleaned and not can_create_in(actor, cleaned["pokja_id"]):
         raise ValidationError(_("Some fields are not valid."),
                               {"pokja_id": _("You can only move items to a pokja you coordinate.")})
-    if "owner_id" in cleaned and cleaned["owner_id"] is not None and not can_manage(actor, item):
-        owner = db.session.get(User, cleaned["owner_id"])
-        if owner.agency_id != item.agency_id:
-            raise ValidationError(_("Some fields are not valid."),
-                                  {"owner_id": _("The new owner must work in the item's agency.")})
 
     changes = {name: value for name, value in cleaned.items() if getattr(item, name) != value}
     if not changes:

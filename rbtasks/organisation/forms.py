@@ -54,11 +54,12 @@ class PokjaForm(ServiceForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     area_id = SelectField(_l("Area of change"), coerce=optional_int)
     lead_agency_id = SelectField(_l("Lead agency"), coerce=optional_int)
+    # Rendered as lists of checkboxes (templates/organisation/_people.html).
     coordinator_ids = SelectMultipleField(
-        _l("Coordinators"), coerce=int, render_kw={"size": 8},
+        _l("Coordinators"), coerce=int,
         description=_l("Users with the pokja coordinator role are listed first."),
     )
-    member_ids = SelectMultipleField(_l("Members"), coerce=int, render_kw={"size": 10})
+    member_ids = SelectMultipleField(_l("Members"), coerce=int)
 
     def set_choices(self, areas, agencies, users):
         self.area_id.choices = [NO_CHOICE] + [(area.id, area.name) for area in areas]
@@ -80,4 +81,6 @@ class PokjaForm(ServiceForm):
 
 
 def _user_choice(user):
-    return user.id, f"{user.name} — {ROLE_LABELS[user.role]}"
+    """The full name, the role and the agency: two people may share a name."""
+    label = f"{user.name} — {ROLE_LABELS[user.role]}"
+    return user.id, f"{label}, {user.agency.name}" if user.agency else label

@@ -122,6 +122,6 @@ def edit_pokja(pokja_id):
     if save_form(form, lambda: services.update_pokja(current_user, pokja.id, **form.values())):
         flash(_("The pokja was saved."), "success")
         return redirect(url_for(".list_pokjas"))
-    return render_template("organisation/form.html", form=form,
-                           title=_("Edit pokja %(name)s", name=pokja.name),
-                           back=url_for(".list_pokjas"))
+    # The name is shown on its own: most already begin with "Pokja".
+    return render_template("organisation/form.html", form=form, title=_("Edit pokja"),
+                           subtitle=pokja.name, back=url_for(".list_pokjas"))

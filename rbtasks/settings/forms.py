@@ -1,8 +1,9 @@
 """Forms of the settings page."""
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, IntegerField, SelectField, StringField
+from wtforms import IntegerField, SelectField, StringField
 from wtforms.validators import InputRequired, Length
 
+from rbtasks.datefield import DayMonthYearField
 from rbtasks.webforms import BaseForm
 from rbtasks.workdays.services import NAME_MAX_LENGTH
 
@@ -58,7 +59,7 @@ class PolicyForm(BaseForm):
 
 
 class OverrideForm(BaseForm):
-    day = DateField(_l("Date"), validators=[InputRequired()])
+    day = DayMonthYearField(_l("Date"), validators=[InputRequired()])
     working = SelectField(_l("The date becomes"), choices=[
         ("off", _l("A day off (e.g. an extra cuti bersama)")),
         ("worked", _l("A working day (a listed holiday is worked)")),

@@ -27,4 +27,30 @@ document.addEventListener("DOMContentLoaded", () => {
       summary.title = ticked.join(", ");
     });
   });
+  // People pickers (templates/organisation/_people.html): reveal the search box,
+  // hide the names that do not match, and say how many are chosen.
+  document.querySelectorAll("[data-people-search]").forEach((search) => {
+    const list = document.getElementById(search.dataset.peopleSearch);
+    const count = document.querySelector(`[data-people-count="${list.id}"]`);
+    const people = Array.from(list.querySelectorAll("label.person"));
+    const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    const showCount = () => {
+      const chosen = list.querySelectorAll("input:checked").length;
+      count.textContent = list.dataset.chosenText.replace("{count}", chosen);
+    };
+    search.hidden = false;
+    search.addEventListener("input", () => {
+      const words = fold(search.value).split(/\s+/).filter(Boolean);
+      people.forEach((person) => {
+        const text = fold(person.textContent);
+        person.hidden = !words.every((word) => text.includes(word));
+      });
+    });
+    // Enter in the search box filters; it must not submit the form.
+    search.addEventListener("keydown", (event) => {
+      if (event.key === "Enter") event.preventDefault();
+    });
+    list.addEventListener("change", showCount);
+    showCount();
+  });
 });
