@@ -47,7 +47,7 @@ class _LabelWithNumeral:
 
 
 COLUMNS = (
-    Column("no", _l("No"), ("no", "no.", "nomor", "number")),
+    Column("no", _l("No."), ("no", "no.", "nomor", "number")),
     Column("area", _l("Area of change"), ("area perubahan", "area", "area of change"),
            importable=False),
     Column("title", _l("Action"), ("kegiatan", "rencana aksi", "kegiatan rencana aksi",
