@@ -32,8 +32,9 @@ def test_the_item_form_speaks_indonesian_in_its_built_in_messages(login, make_us
     assert "Not a valid integer value." not in not_a_number
     assert "This field is required." not in not_a_number
 
-    bad_date = _post_new_item(client, start_date="31/12/2026")
-    assert "Bukan tanggal yang valid." in bad_date and "Not a valid date value." not in bad_date
+    bad_date = _post_new_item(client, start_date="31/13/2026")
+    assert "Tulis tanggal sebagai tanggal/bulan/tahun, misalnya 31/12/2026." in bad_date
+    assert "Write the date as day/month/year" not in bad_date
 
 
 def test_english_readers_keep_the_english_messages(login, make_user, make_pokja):

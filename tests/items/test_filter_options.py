@@ -2,10 +2,16 @@
 import re
 
 
-def _options(html, select_id):
-    select = re.search(rf'<select id="{select_id}"[^>]*>(.*?)</select>', html, re.S).group(1)
-    return [label for value, label in re.findall(r'<option value="(\d*)"[^>]*>([^<]*)</option>',
-                                                 select) if value]
+def _options(html, name):
+    """The choices a filter offers: a drop-down's options, or a multiple choice's boxes."""
+    select = re.search(rf'<select id="{name}"[^>]*>(.*?)</select>', html, re.S)
+    if select:
+        return [label for value, label in
+                re.findall(r'<option value="(\d*)"[^>]*>([^<]*)</option>', select.group(1))
+                if value]
+    boxes = re.search(rf'<fieldset[^>]*id="{name}-filter"[^>]*>(.*?)</fieldset>', html, re.S)
+    return [label.strip() for label in re.findall(
+        rf'<input type="checkbox" name="{name}" value="\d+"[^>]*>([^<]*)</label>', boxes.group(1))]
 
 
 def _plan(make_user, make_pokja, make_agency, make_item):
