@@ -53,7 +53,7 @@ def long_date(value):
 
 
 def numeric_date(value):
-    """31/12/2026 — how date fields show a date (rbtasks/datefield.py)."""
+    """31/12/2026 — how date fields show a date (rbtasks/webforms.py)."""
     return value.strftime("%d/%m/%Y") if value else ""
 
 

@@ -7,8 +7,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SubmitField, TextAreaField
 from wtforms.validators import Optional
 
-from rbtasks.datefield import DayMonthYearField
-from rbtasks.webforms import BaseForm
+from rbtasks.webforms import BaseForm, DayMonthYearField
 
 
 class ExtensionRequestForm(BaseForm):

@@ -3,10 +3,9 @@ from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from rbtasks.datefield import DayMonthYearField
 from rbtasks.items.constants import PRIORITY_LABELS
 from rbtasks.items.fields import MAX_BUDGET, TEXT_LIMITS
-from rbtasks.webforms import BaseForm, RupiahField
+from rbtasks.webforms import BaseForm, DayMonthYearField, RupiahField
 
 
 def _optional_int(value):

@@ -3,8 +3,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import IntegerField, SelectField, StringField
 from wtforms.validators import InputRequired, Length
 
-from rbtasks.datefield import DayMonthYearField
-from rbtasks.webforms import BaseForm
+from rbtasks.webforms import BaseForm, DayMonthYearField
 from rbtasks.workdays.services import NAME_MAX_LENGTH
 
 
