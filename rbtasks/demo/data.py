@@ -6,7 +6,7 @@ is accidentally given a real mail server cannot write to real officials.
 Item deadlines are offsets in days from the day the demo is seeded, so the
 demo always has work that is overdue, due this week and due next quarter.
 """
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import NamedTuple
 
 DEMO_PASSWORD = "demo-rbtasks-2026"
@@ -120,8 +120,32 @@ POKJA = (
 )
 
 
+class DemoEvidence(NamedTuple):
+    """A piece of data dukung: a link, or a small PDF the seed writes (``document``
+    is its file name) through the evidence storage like any upload."""
+
+    kind: str
+    description: str
+    url: str | None = None
+    document: str | None = None
+
+
+_E = DemoEvidence
+
+
+def demo_link(path):
+    """An address on the demo sub-domain: fictional, like the people."""
+    return f"https://{DEMO_DOMAIN}/{path}"
+
+
 class DemoItem(NamedTuple):
-    """One row of the demo rencana aksi; ``due_in_days`` counts from seeding day."""
+    """One row of the demo rencana aksi; ``due_in_days`` counts from seeding day.
+
+    A done or submitted item says when it got there (``finished_in_days``,
+    also from seeding day; it was in progress before) and carries its
+    evidence, as submitting needs some. The weekly history before seeding is
+    worked out from these days.
+    """
 
     pokja: str
     title: str
@@ -136,17 +160,24 @@ class DemoItem(NamedTuple):
     priority: str = "normal"
     budget: int | None = None
     description: str = ""
+    finished_in_days: int | None = None
+    evidence: tuple[DemoEvidence, ...] = ()
 
 
 _I = DemoItem
 ITEMS = (
     _I("MP", "Menyusun rencana kerja Tim Reformasi Birokrasi", "Dokumen rencana kerja Tim RB",
        "Rencana kerja ditetapkan Ketua Tim RB", "1", "dokumen", "kolo", -52, "done", 100,
-       "high", 15_000_000),
+       "high", 15_000_000, finished_in_days=-38, evidence=(
+           _E("sk", "Keputusan Ketua Tim RB tentang rencana kerja",
+              document="rencana-kerja-tim-rb.pdf"),)),
     _I("MP", "Melaksanakan sosialisasi zona integritas kepada perangkat daerah",
        "Notulen, daftar hadir dan foto sosialisasi",
        "Jumlah perangkat daerah yang mengikuti sosialisasi", "42", "perangkat daerah", "kolo",
-       -20, "submitted", 100, "normal", 35_000_000),
+       -20, "submitted", 100, "normal", 35_000_000, finished_in_days=-9, evidence=(
+           _E("notulen", "Notulen sosialisasi zona integritas",
+              document="notulen-sosialisasi-zi.pdf"),
+           _E("foto", "Album foto sosialisasi", url=demo_link("galeri/sosialisasi-zi")))),
     _I("MP", "Membentuk agen perubahan di setiap perangkat daerah",
        "SK Gubernur tentang agen perubahan", "SK agen perubahan ditetapkan", "1", "SK", "kolo",
        -8, "in_progress", 60, "high"),
@@ -159,7 +190,9 @@ ITEMS = (
     _I("DK", "Melakukan inventarisasi peraturan daerah yang menghambat investasi",
        "Daftar perda yang perlu dicabut atau direvisi",
        "Persentase perda yang telah diinventarisasi", "100", "persen", "leki", -45, "done", 100,
-       "high", 10_000_000),
+       "high", 10_000_000, finished_in_days=-31, evidence=(
+           _E("laporan", "Daftar inventarisasi perda di JDIH",
+              url=demo_link("jdih/inventarisasi-perda")),)),
     _I("DK", "Menyusun rekomendasi pencabutan peraturan gubernur yang tidak relevan",
        "Rekomendasi pencabutan pergub", "Rekomendasi disampaikan kepada Gubernur", "1",
        "dokumen", "leki", -15, "blocked", 30, "normal", None,
@@ -176,10 +209,15 @@ ITEMS = (
        "dokumen", "bessie", 85, "not_started", 0, "normal", 30_000_000),
     _I("PO", "Melaksanakan evaluasi kelembagaan perangkat daerah",
        "Laporan evaluasi kelembagaan", "Jumlah perangkat daerah yang dievaluasi", "42",
-       "perangkat daerah", "kolo", -38, "done", 100, "high", 40_000_000),
+       "perangkat daerah", "kolo", -38, "done", 100, "high", 40_000_000,
+       finished_in_days=-24, evidence=(
+           _E("laporan", "Laporan evaluasi kelembagaan",
+              document="laporan-evaluasi-kelembagaan.pdf"),)),
     _I("PO", "Menyusun peta jabatan hasil penyederhanaan birokrasi",
        "Peta jabatan seluruh perangkat daerah", "Peta jabatan ditetapkan", "1", "dokumen",
-       "manafe", -3, "submitted", 100, "high"),
+       "manafe", -3, "submitted", 100, "high", finished_in_days=-1, evidence=(
+           _E("sk", "Rancangan keputusan gubernur tentang peta jabatan",
+              url=demo_link("dokumen/peta-jabatan-2026")),)),
     _I("PO", "Menyusun analisis beban kerja unit kerja", "Dokumen analisis beban kerja",
        "Persentase unit kerja yang memiliki ABK", "100", "persen", "kolo", -27, "in_progress",
        75, "normal", 18_000_000),
@@ -194,7 +232,9 @@ ITEMS = (
        12_000_000),
     _I("PT", "Menyusun peta proses bisnis Pemerintah Provinsi NTT", "Dokumen peta proses bisnis",
        "Peta proses bisnis ditetapkan dengan keputusan gubernur", "1", "dokumen", "kolo", -58,
-       "done", 100, "high", 50_000_000),
+       "done", 100, "high", 50_000_000, finished_in_days=-45, evidence=(
+           _E("sk", "Keputusan gubernur tentang peta proses bisnis",
+              url=demo_link("jdih/kepgub-peta-proses-bisnis")),)),
     _I("PT", "Menerapkan tanda tangan elektronik pada naskah dinas",
        "Naskah dinas bertanda tangan elektronik",
        "Persentase perangkat daerah yang menerapkan TTE", "80", "persen", "foenay", 1,
@@ -208,7 +248,9 @@ ITEMS = (
        "Kendala: anggaran server belum tersedia dalam APBD perubahan."),
     _I("SDM", "Menyusun kebutuhan ASN berdasarkan analisis jabatan", "Dokumen usulan formasi ASN",
        "Usulan formasi disampaikan ke KemenPANRB", "1", "dokumen", "manafe", -41, "done", 100,
-       "high"),
+       "high", finished_in_days=-41, evidence=(
+           _E("laporan", "Surat usulan formasi ASN ke KemenPANRB",
+              url=demo_link("dokumen/usulan-formasi-asn")),)),
     _I("SDM", "Melaksanakan penilaian kinerja ASN melalui e-kinerja",
        "Laporan penilaian kinerja ASN", "Persentase ASN yang menyusun SKP di e-kinerja", "95",
        "persen", "manafe", -5, "in_progress", 85, "high"),
@@ -222,7 +264,9 @@ ITEMS = (
        "Persentase data ASN yang dimutakhirkan", "100", "persen", "manafe", 7, "in_progress",
        90, "low"),
     _I("AK", "Menyusun Laporan Kinerja Instansi Pemerintah (LKjIP)", "Dokumen LKjIP",
-       "LKjIP disampaikan tepat waktu", "1", "dokumen", "amalo", -50, "done", 100, "high"),
+       "LKjIP disampaikan tepat waktu", "1", "dokumen", "amalo", -50, "done", 100, "high",
+       finished_in_days=-51, evidence=(
+           _E("laporan", "LKjIP Provinsi NTT", url=demo_link("dokumen/lkjip")),)),
     _I("AK", "Melaksanakan reviu indikator kinerja utama perangkat daerah",
        "Keputusan gubernur tentang IKU", "Persentase perangkat daerah dengan IKU yang direviu",
        "100", "persen", "amalo", -18, "in_progress", 65),
@@ -238,10 +282,12 @@ ITEMS = (
        "low"),
     _I("PW", "Menyusun laporan PMPRB", "Laporan Penilaian Mandiri Pelaksanaan RB",
        "Laporan PMPRB diunggah ke aplikasi PMPRB", "1", "laporan", "seran", -33, "done", 100,
-       "high", 30_000_000),
+       "high", 30_000_000, finished_in_days=-29, evidence=(
+           _E("laporan", "Laporan PMPRB", document="laporan-pmprb.pdf"),)),
     _I("PW", "Melaksanakan reviu laporan keuangan pemerintah daerah",
        "Laporan hasil reviu LKPD", "Reviu selesai sebelum LKPD diserahkan ke BPK", "1",
-       "laporan", "seran", -10, "submitted", 100, "high"),
+       "laporan", "seran", -10, "submitted", 100, "high", finished_in_days=-11, evidence=(
+           _E("laporan", "Laporan hasil reviu LKPD", url=demo_link("dokumen/reviu-lkpd")),)),
     _I("PW", "Membangun zona integritas menuju WBK pada unit pelayanan",
        "Lembar kerja evaluasi zona integritas", "Jumlah unit kerja yang diusulkan WBK", "3",
        "unit kerja", "seran", 18, "in_progress", 45, "high", 60_000_000),
@@ -254,7 +300,11 @@ ITEMS = (
        "90", "persen", "seran", 75, "not_started", 0),
     _I("PP", "Melaksanakan survei kepuasan masyarakat", "Laporan survei kepuasan masyarakat",
        "Indeks kepuasan masyarakat", "82", "indeks", "bessie", -60, "done", 100, "normal",
-       25_000_000),
+       25_000_000, finished_in_days=-44, evidence=(
+           _E("laporan", "Laporan survei kepuasan masyarakat",
+              document="laporan-skm.pdf"),
+           _E("daftar_hadir", "Daftar responden survei",
+              url=demo_link("dokumen/responden-skm")))),
     _I("PP", "Menyusun standar pelayanan pada Mal Pelayanan Publik",
        "Standar pelayanan ditetapkan", "Jumlah jenis layanan yang memiliki standar pelayanan",
        "30", "jenis layanan", "bessie", 10, "in_progress", 60, "high"),
@@ -271,11 +321,51 @@ ITEMS = (
 )
 
 
-# The province's RB index (year, score, target, source): the reference case
-# in shared/DOMAIN.md.
-INDEX_SCORES = (
-    (2017, Decimal("61.65"), None, "Hasil evaluasi RB KemenPANRB 2017"),
-    (2018, Decimal("60.15"), None, "Hasil evaluasi RB KemenPANRB 2018"),
-    (2019, Decimal("60.37"), None, "Hasil evaluasi RB KemenPANRB 2019"),
-    (2021, None, Decimal("71.00"), "Target RPJMD Provinsi NTT"),
+# The province's published RB index (year, score, source): the reference
+# case in shared/DOMAIN.md, and the RPJMD's target for 2021.
+PUBLISHED_INDEX = (
+    (2017, Decimal("61.65"), "Hasil evaluasi RB KemenPANRB 2017"),
+    (2018, Decimal("60.15"), "Hasil evaluasi RB KemenPANRB 2018"),
+    (2019, Decimal("60.37"), "Hasil evaluasi RB KemenPANRB 2019"),
 )
+RPJMD_TARGET = (2021, Decimal("71.00"), "Target RPJMD Provinsi NTT")
+# After 2019 the demo makes up a climb of about two points a year, so that the
+# chart reaches last year whenever the demo is seeded.
+YEARLY_GAIN = Decimal("1.85")
+WOBBLE = (Decimal("0.40"), Decimal("-0.55"), Decimal("0.20"))
+CEILING = Decimal("88.00")
+
+
+class IndexYear(NamedTuple):
+    year: int
+    score: Decimal | None
+    target: Decimal | None
+    note: str
+
+
+def index_history(this_year):
+    """The RB index from 2017 to last year, and a target for ``this_year``.
+
+    The published years first, then illustrative scores marked as such; the
+    target for this year is the next whole point two above last year's score.
+    """
+    published = {year: (score, note) for year, score, note in PUBLISHED_INDEX}
+    years = []
+    for year in range(PUBLISHED_INDEX[0][0], this_year):
+        score, note = published.get(year) or (_illustrative_score(year),
+                                               "Contoh demo, bukan hasil resmi")
+        target = RPJMD_TARGET[1] if year == RPJMD_TARGET[0] else None
+        if target is not None:
+            note = f"{note}; {RPJMD_TARGET[2]}"
+        years.append(IndexYear(year, score, target, note))
+    last_score = years[-1].score if years else PUBLISHED_INDEX[0][1]
+    target = min((last_score + 2).to_integral_value(ROUND_CEILING), Decimal(100))
+    target = target.quantize(Decimal("0.01"))
+    years.append(IndexYear(this_year, None, target, "Target demo tahun berjalan"))
+    return years
+
+
+def _illustrative_score(year):
+    last_year, last_score, _note = PUBLISHED_INDEX[-1]
+    score = last_score + YEARLY_GAIN * (year - last_year) + WOBBLE[year % len(WOBBLE)]
+    return min(score, CEILING).quantize(Decimal("0.01"))

@@ -14,6 +14,8 @@ from werkzeug.security import generate_password_hash
 from rbtasks.accounts.models import User
 from rbtasks.roles import ROLES
 from rbtasks.demo import data
+from rbtasks.demo.evidence import seed_evidence
+from rbtasks.demo.history import seed_weekly_history
 from rbtasks.extensions import db
 from rbtasks.items.history import record
 from rbtasks.items.models import ActionItem
@@ -52,17 +54,22 @@ def has_any_user():
 def seed_demo(now):
     """Create whatever part of the demo province is missing, as of ``now``.
 
-    Deadlines are placed relative to ``now``'s date in the province's zone, so
-    a fresh demo always shows overdue, due-soon and later work. Returns how
-    many rows of each kind were created and the demo logins. Flushes; the
-    caller commits.
+    Everything is placed relative to ``now``'s date in the province's zone,
+    so a demo seeded on any day looks alive: overdue, due-soon and later work,
+    evidence on the finished items, eight weeks of weekly snapshots and the RB
+    index up to last year with a target for this one. Returns how many of
+    each kind were created and the demo logins. Flushes; the caller commits.
     """
     summary = SeedSummary()
     areas = _ensure_areas(summary.created)
     agencies = _ensure_agencies(summary.created)
     users = _ensure_users(agencies, now, summary.created)
     pokjas = _ensure_pokjas(areas, agencies, users, summary.created)
-    _ensure_items(pokjas, agencies, users, now, summary.created)
+    new_items = _ensure_items(pokjas, agencies, users, now, summary.created)
+    summary.created["evidence"] = seed_evidence(new_items, now)
+    # A demo whose items were already there keeps the history it has.
+    summary.created["weekly snapshots"] = (seed_weekly_history(new_items, now)
+                                           if new_items else 0)
     _ensure_index_scores(now, summary.created)
     db.session.flush()
     summary.logins = demo_logins()
@@ -167,6 +174,7 @@ def _ensure_pokjas(areas, agencies, users, created):
 
 
 def _ensure_items(pokjas, agencies, users, now, created):
+    """Create the demo items that are missing; returns them as (item, DemoItem) pairs."""
     db.session.flush()  # the pokja need ids to look their items up
     pokja_ids = [pokja.id for pokja in pokjas.values()]
     existing = {tuple(row) for row in db.session.execute(
@@ -192,11 +200,12 @@ def _ensure_items(pokjas, agencies, users, now, created):
         )
         db.session.add(item)
         existing.add((pokja.id, spec.title))
-        new_items.append(item)
+        new_items.append((item, spec))
     db.session.flush()  # the activity entries need the items' ids
-    for item in new_items:
+    for item, _spec in new_items:
         record(item, item.created_by, "created", now)
     created["items"] = len(new_items)
+    return new_items
 
 
 def _working_day(today, days):
@@ -210,10 +219,11 @@ def _working_day(today, days):
 
 
 def _ensure_index_scores(now, created):
-    """NTT's published RB index (DOMAIN.md) and the RPJMD target for 2021."""
+    """The RB index by year up to last year and this year's target; a year
+    already recorded (by an admin, or an earlier seed) is left alone."""
     existing = set(db.session.scalars(sa.select(IndexScore.year)))
     count = 0
-    for year, score, target, note in data.INDEX_SCORES:
+    for year, score, target, note in data.index_history(local_today(now).year):
         if year in existing:
             continue
         db.session.add(IndexScore(year=year, score=score, target=target, source_note=note,

@@ -64,12 +64,35 @@ class Counts:
         return self
 
 
+def blank_counts():
+    """{(scope, scope_id): Counts()} for the whole plan, every pokja and every
+    agency, so that a scope without items still gets its row of zeros."""
+    counts = {(ALL, 0): Counts()}
+    counts.update({(POKJA, pokja_id): Counts()
+                   for pokja_id in db.session.scalars(sa.select(Pokja.id))})
+    counts.update({(AGENCY, agency_id): Counts()
+                   for agency_id in db.session.scalars(sa.select(Agency.id))})
+    return counts
+
+
+def add_items(counts, pokja_id, agency_id, status, number, progress_sum, overdue):
+    """Count ``number`` items of one status, ``overdue`` of them overdue, in the
+    whole plan, their pokja and their agency. Cancelled items are counted but
+    left out of the average progress, as the dashboard does."""
+    part = Counts(total=number, overdue=overdue)
+    if status in STATUSES:
+        setattr(part, status, number)
+    if status != CANCELLED:
+        part.progress_sum, part.progress_items = progress_sum, number
+    for key in ((ALL, 0), (POKJA, pokja_id), (AGENCY, agency_id)):
+        counts.setdefault(key, Counts()).add(part)
+
+
 def count_plan(today):
     """{(scope, scope_id): Counts} for the whole plan, every pokja and every agency.
 
     One aggregate query grouped by pokja, agency and status; the totals per
-    scope are added up here. Cancelled items are counted but left out of the
-    average progress, as the dashboard does.
+    scope are added up here.
     """
     overdue = sa.func.sum(sa.case((overdue_clause(today), 1), else_=0))
     rows = db.session.execute(
@@ -78,19 +101,10 @@ def count_plan(today):
         .where(ActionItem.deleted_at.is_(None))
         .group_by(ActionItem.pokja_id, ActionItem.agency_id, ActionItem.status)
     ).all()
-    counts = {(ALL, 0): Counts()}
-    counts.update({(POKJA, pokja_id): Counts()
-                   for pokja_id in db.session.scalars(sa.select(Pokja.id))})
-    counts.update({(AGENCY, agency_id): Counts()
-                   for agency_id in db.session.scalars(sa.select(Agency.id))})
+    counts = blank_counts()
     for pokja_id, agency_id, status, number, progress, overdue_number in rows:
-        part = Counts(total=number, overdue=int(overdue_number or 0))
-        if status in STATUSES:
-            setattr(part, status, number)
-        if status != CANCELLED:
-            part.progress_sum, part.progress_items = int(progress or 0), number
-        for key in ((ALL, 0), (POKJA, pokja_id), (AGENCY, agency_id)):
-            counts.setdefault(key, Counts()).add(part)
+        add_items(counts, pokja_id, agency_id, status, number, int(progress or 0),
+                  int(overdue_number or 0))
     return counts
 
 
@@ -108,15 +122,20 @@ def take_snapshots(now):
     """
     hold_job_lock(LOCK_NAME, now)
     today = local_today(now)
-    monday = week_start(today)
-    counts = count_plan(today)
+    return store_week(week_start(today), count_plan(today), now)
+
+
+def store_week(monday, counts, taken_at):
+    """Write ``counts`` as the snapshots of the week starting ``monday``:
+    rows of that week already there are updated, the others inserted.
+    Returns the number of rows written; flushes."""
     existing = dict(((scope, scope_id), row_id) for row_id, scope, scope_id in db.session.execute(
         sa.select(WeeklySnapshot.id, WeeklySnapshot.scope, WeeklySnapshot.scope_id)
         .where(WeeklySnapshot.week_start == monday)))
     inserts, updates = [], []
     for (scope, scope_id), numbers in counts.items():
         values = {name: getattr(numbers, name) for name in _STORED}
-        values.update(average_progress=numbers.average_progress, taken_at=now)
+        values.update(average_progress=numbers.average_progress, taken_at=taken_at)
         row_id = existing.get((scope, scope_id))
         if row_id is None:
             inserts.append({"week_start": monday, "scope": scope, "scope_id": scope_id,

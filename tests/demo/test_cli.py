@@ -4,7 +4,7 @@ import re
 import sqlalchemy as sa
 
 from rbtasks.accounts.models import User
-from rbtasks.roles import ROLES
+from rbtasks.roles import ROLE_LABELS, ROLES
 from rbtasks.demo.data import DEMO_PASSWORD
 from rbtasks.items.models import ActionItem
 from rbtasks.organisation.models import Area
@@ -18,12 +18,14 @@ def count(db, model):
 
 
 def printed_logins(output):
-    """{role: (email, password)} from the table the command prints."""
+    """{role: (email, password)} from the table the command prints, which
+    names each role as the interface does ("Pokja coordinator")."""
+    roles = {str(label): role for role, label in ROLE_LABELS.items()}
     logins = {}
     for line in output.splitlines():
-        match = re.match(r"\s+(\w+)\s+.*?(\S+@\S+)\s+(\S+)$", line)
-        if match and match.group(1) in ROLES:
-            logins[match.group(1)] = (match.group(2), match.group(3))
+        match = re.match(r"\s+(\S.*?)\s{2,}.*?(\S+@\S+)\s+(\S+)$", line)
+        if match and match.group(1) in roles:
+            logins[roles[match.group(1)]] = (match.group(2), match.group(3))
     return logins
 
 

@@ -7,9 +7,12 @@ from rbtasks.accounts.models import User
 from rbtasks.roles import ROLES
 from rbtasks.demo.data import DEMO_PASSWORD
 from rbtasks.demo.seed import seed_demo
+from rbtasks.digest.models import WeeklySnapshot
+from rbtasks.evidence.models import Evidence
 from rbtasks.items.constants import DONE, NOT_STARTED, OPEN_STATUSES
 from rbtasks.items.models import ActionItem, ActivityEntry
 from rbtasks.organisation.models import Agency, Area, Pokja
+from rbtasks.rbindex.models import IndexScore
 from rbtasks.timeutil import local_today
 
 ROAD_MAP_AREAS = [
@@ -17,7 +20,8 @@ ROAD_MAP_AREAS = [
     "Penataan Tatalaksana", "Penataan Sistem Manajemen SDM", "Penguatan Akuntabilitas",
     "Penguatan Pengawasan", "Peningkatan Kualitas Pelayanan Publik",
 ]
-MODELS = (Area, Agency, User, Pokja, ActionItem, ActivityEntry)
+MODELS = (Area, Agency, User, Pokja, ActionItem, ActivityEntry, Evidence, WeeklySnapshot,
+          IndexScore)
 
 
 def count_rows(db):
@@ -131,7 +135,8 @@ def test_seeding_twice_creates_nothing_new(db, now):
 
     assert first.created == {"areas": 8, "agencies": counts["Agency"],
                              "users": counts["User"], "pokja": 8,
-                             "items": counts["ActionItem"], "index scores": 4}
+                             "items": counts["ActionItem"], "evidence": counts["Evidence"],
+                             "weekly snapshots": 8, "index scores": 10}
     assert set(second.created.values()) == {0}
     assert count_rows(db) == counts
 
