@@ -5,10 +5,10 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from rbtasks.cli import parse_now
-from rbtasks.roles import ROLE_LABELS
 from rbtasks.demo.data import DEMO_PASSWORD
 from rbtasks.demo.seed import demo_logins, has_any_user, seed_demo
 from rbtasks.extensions import db
+from rbtasks.roles import ROLE_LABELS
 
 # How the summary names what was created, in the reader's language.
 CREATED_LABELS = {
