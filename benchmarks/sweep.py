@@ -117,7 +117,7 @@ def fill(db, items, seed=2026):
 
 def bare_due_rows(db):
     """The same due rows as the sweep's candidates, by hand-written SQL."""
-    from rbtasks.reminders.policy import load_policy
+    from rbtasks.settings_store.policy import load_policy
     from rbtasks.reminders.stages import before_horizon
     from rbtasks.workdays.calendar import WorkCalendar
 

@@ -8,5 +8,5 @@ from rbtasks.organisation.models import Agency, Area, Pokja  # noqa: F401
 from rbtasks.outbox.models import JobLock, OutboxAttachment, OutboxEntry, OutboxMessage  # noqa: F401,E501
 from rbtasks.rbindex.models import IndexScore  # noqa: F401
 from rbtasks.realisation.models import QuarterRealisation  # noqa: F401
-from rbtasks.settings_models import Setting  # noqa: F401
+from rbtasks.settings_store.models import Setting  # noqa: F401
 from rbtasks.workdays.models import CalendarOverride  # noqa: F401

@@ -24,7 +24,7 @@ from rbtasks.outbox.models import OutboxMessage
 from rbtasks.outbox.smtp import (
     CONNECTION_ERRORS, PERMANENT, SENT, BatchConnection, ConnectionLost, describe,
 )
-from rbtasks.reminders.policy import load_policy
+from rbtasks.settings_store.policy import load_policy
 
 logger = logging.getLogger(__name__)
 

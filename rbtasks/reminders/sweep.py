@@ -29,9 +29,9 @@ from rbtasks.outbox.models import PENDING, OutboxEntry, OutboxMessage
 from rbtasks.outbox.services import new_message_id
 from rbtasks.reminders.candidates import load_candidates, load_planned_keys
 from rbtasks.reminders.emails import PlannedEntry, PlannedMessage, ReminderRenderer
-from rbtasks.reminders.policy import load_policy
 from rbtasks.reminders.recipients import Directory, recipients_for
 from rbtasks.reminders.stages import due_stages
+from rbtasks.settings_store.policy import load_policy
 from rbtasks.timeutil import local_today, province_zone
 from rbtasks.workdays.calendar import WorkCalendar
 

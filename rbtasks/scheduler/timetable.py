@@ -18,8 +18,8 @@ from apscheduler.triggers.interval import IntervalTrigger
 from rbtasks.digest.jobs import digest_job
 from rbtasks.extensions import db
 from rbtasks.outbox.models import JobLock
-from rbtasks.reminders.policy import Policy, load_policy
 from rbtasks.scheduler.jobs import delivery_job, sweep_job
+from rbtasks.settings_store.policy import Policy, load_policy
 from rbtasks.workdays.calendar import WorkCalendar
 
 logger = logging.getLogger("rbtasks.scheduler")

@@ -5,7 +5,7 @@ import sqlalchemy as sa
 from rbtasks.accounts.models import User
 from rbtasks.extensions import db
 from rbtasks.roles import require_admin
-from rbtasks.reminders.policy import load_policy
+from rbtasks.settings_store.policy import load_policy
 from rbtasks.timeutil import local_today
 from rbtasks.workdays.calendar import WorkCalendar
 from rbtasks.workdays.services import list_overrides, non_working_days_for_year

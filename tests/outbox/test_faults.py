@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from rbtasks.outbox.services import deliver_pending
-from rbtasks.reminders.policy import load_policy
+from rbtasks.settings_store.policy import load_policy
 from tests.outbox.servers import (
     HangUpAfterDataServer, ReplyingServer, SilentServer, closed_port, message_ids,
 )

@@ -6,11 +6,11 @@ Dates are in 2026–2027; the `holidays` package lists 17 Aug 2026
 """
 from datetime import date
 
-from rbtasks.reminders.policy import Policy
 from rbtasks.reminders.stages import (
     BEFORE, ESCALATION_1, ESCALATION_2, OVERDUE, WAITING, DueStage, before_horizon,
     before_stage, due_stages, lead_time_day,
 )
+from rbtasks.settings_store.policy import Policy
 from rbtasks.workdays.calendar import WorkCalendar
 
 POLICY = Policy()

@@ -10,7 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from rbtasks.scheduler.jobs import delivery_job, sweep_job
-from rbtasks.settings_models import Setting
+from rbtasks.settings_store.models import Setting
 from rbtasks.workdays.models import CalendarOverride
 from tests.scheduler.conftest import wita
 from tests.smtp import text_part

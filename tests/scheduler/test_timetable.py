@@ -5,9 +5,8 @@ from datetime import date, datetime, timedelta
 import pytest
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from rbtasks.outbox.models import JobLock
-from rbtasks.reminders.policy import save_policy
 from rbtasks.digest.jobs import digest_job
+from rbtasks.outbox.models import JobLock
 from rbtasks.scheduler.jobs import delivery_job, sweep_job
 from rbtasks.scheduler.timetable import (
     build_scheduler,
@@ -15,6 +14,7 @@ from rbtasks.scheduler.timetable import (
     sweep_missed_today,
     sweep_trigger,
 )
+from rbtasks.settings_store.policy import save_policy
 from rbtasks.workdays.calendar import WorkCalendar
 from tests.scheduler.conftest import WITA, wita
 

@@ -7,8 +7,8 @@ import pytest
 import sqlalchemy as sa
 from babel.dates import format_date
 
-from rbtasks.reminders.policy import load_policy
-from rbtasks.settings_models import Setting
+from rbtasks.settings_store.models import Setting
+from rbtasks.settings_store.policy import load_policy
 from rbtasks.timeutil import local_today, utc_now
 from rbtasks.workdays.calendar import WorkCalendar
 from rbtasks.workdays.models import CalendarOverride

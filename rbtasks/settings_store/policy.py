@@ -1,16 +1,17 @@
 """The reminder policy: when, and to whom, rbtasks writes about a deadline.
 
 Defaults follow the issue; admins change them on the settings page, and
-they are stored in the ``setting`` table under ``reminder_policy``.
+they are stored as one setting, ``reminder_policy``. Several features read
+it: the reminders (lead times and stages), the scheduler (the sweep time)
+and the outbox's delivery (its retry numbers).
 """
 from dataclasses import asdict, dataclass, field, fields
 
 from flask_babel import gettext as _
 
 from rbtasks.errors import ValidationError
-from rbtasks.extensions import db
 from rbtasks.roles import require_admin
-from rbtasks.settings_models import Setting
+from rbtasks.settings_store.store import get_setting, put_setting
 
 KEY = "reminder_policy"
 
@@ -87,8 +88,7 @@ def clean_policy_values(values):
 
 def load_policy():
     """The policy in force: stored values over the defaults."""
-    row = db.session.get(Setting, KEY)
-    stored = dict(row.value) if row is not None else {}
+    stored = dict(get_setting(KEY, {}))
     known = {f.name for f in fields(Policy)} - {"extra"}
     values = {name: value for name, value in stored.items() if name in known}
     if "lead_times" in values:
@@ -102,13 +102,5 @@ def save_policy(actor, values, now):
     cleaned = clean_policy_values(values)
     merged = {**load_policy().as_dict(), **cleaned}
     merged["lead_times"] = list(merged["lead_times"])
-    row = db.session.get(Setting, KEY)
-    if row is None:
-        row = Setting(key=KEY, value=merged, updated_by_id=actor.id, updated_at=now)
-        db.session.add(row)
-    else:
-        row.value = merged
-        row.updated_by_id = actor.id
-        row.updated_at = now
-    db.session.flush()
+    put_setting(KEY, merged, actor, now)
     return load_policy()

@@ -9,6 +9,8 @@ from rbtasks.timeutil import UTCDateTime
 
 
 class Setting(db.Model):
+    """One setting; read and written through rbtasks.settings_store.store."""
+
     __tablename__ = "setting"
 
     key: Mapped[str] = mapped_column(sa.String(50), primary_key=True)
