@@ -49,7 +49,7 @@ def fill(db, items, seed=2026):
     """Agencies, people, pokja, ``items`` action items, last week's
     escalations and snapshots, with plain inserts."""
     from rbtasks.accounts.models import User
-    from rbtasks.digest.snapshots import take_snapshots
+    from rbtasks.snapshots.services import take_snapshots
     from rbtasks.items.models import ActionItem
     from rbtasks.organisation.models import Agency, Pokja, pokja_coordinator
     from rbtasks.outbox.models import OutboxEntry, OutboxMessage

@@ -1,7 +1,6 @@
 """Imports every model so Alembic and ``db.create_all`` see the whole schema."""
 from rbtasks.accounts.models import ApiToken, PasswordResetToken, User  # noqa: F401
 from rbtasks.deadlines.models import ExtensionRequest  # noqa: F401
-from rbtasks.digest.models import WeeklySnapshot  # noqa: F401
 from rbtasks.evidence.models import Evidence  # noqa: F401
 from rbtasks.items.models import ActionItem, ActivityEntry, Comment  # noqa: F401
 from rbtasks.organisation.models import Agency, Area, Pokja  # noqa: F401
@@ -9,4 +8,5 @@ from rbtasks.outbox.models import JobLock, OutboxAttachment, OutboxEntry, Outbox
 from rbtasks.rbindex.models import IndexScore  # noqa: F401
 from rbtasks.realisation.models import QuarterRealisation  # noqa: F401
 from rbtasks.settings_store.models import Setting  # noqa: F401
+from rbtasks.snapshots.models import WeeklySnapshot  # noqa: F401
 from rbtasks.workdays.models import CalendarOverride  # noqa: F401

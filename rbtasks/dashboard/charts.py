@@ -123,7 +123,7 @@ def status_per_pokja_alt(summary):
 
 def _points(snapshots):
     """(week_start, overdue) pairs from WeeklySnapshot rows, WeekPoints or
-    (week_start, row) pairs (as rbtasks.digest.snapshots.snapshot_history gives)."""
+    (week_start, row) pairs (as rbtasks.snapshots gives them)."""
     points = []
     for entry in snapshots:
         if isinstance(entry, tuple) and len(entry) == 2 and hasattr(entry[1], "overdue"):

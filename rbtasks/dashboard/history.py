@@ -1,18 +1,15 @@
-"""Overdue items per week, read from the weekly snapshots (rbtasks.digest).
+"""Overdue items per week, read from the weekly snapshots (rbtasks.snapshots).
 
 The snapshots are kept for the whole plan, each pokja and each agency, so a
 dashboard scope has a history when it is one of those (or several pokja,
 added up). An owner's own items, or a pokja crossed with an agency, have
 none: the chart then says so instead of inventing numbers.
 """
-from datetime import date, timedelta
+from datetime import date
 from typing import NamedTuple
 
-import sqlalchemy as sa
-
 from rbtasks.dashboard.scope import Scope
-from rbtasks.digest.models import WeeklySnapshot
-from rbtasks.extensions import db
+from rbtasks.snapshots.services import overdue_by_week, week_start
 from rbtasks.timeutil import local_today
 
 HISTORY_WEEKS = 12
@@ -43,14 +40,6 @@ def overdue_per_week(scope: Scope, now, weeks=HISTORY_WEEKS):
     if target is None:
         return []
     kind, ids = target
-    today = local_today(now)
-    this_monday = today - timedelta(days=today.weekday())
-    rows = db.session.execute(
-        sa.select(WeeklySnapshot.week_start, sa.func.sum(WeeklySnapshot.overdue))
-        .where(WeeklySnapshot.scope == kind, WeeklySnapshot.scope_id.in_(ids),
-               WeeklySnapshot.week_start <= this_monday)
-        .group_by(WeeklySnapshot.week_start)
-        .order_by(WeeklySnapshot.week_start.desc())
-        .limit(weeks)
-    ).all()
-    return [WeekPoint(week_start, int(overdue or 0)) for week_start, overdue in reversed(rows)]
+    this_monday = week_start(local_today(now))
+    return [WeekPoint(monday, overdue)
+            for monday, overdue in overdue_by_week(kind, ids, this_monday, weeks)]

@@ -9,7 +9,7 @@ with the item-list query (``/items?...``) that shows exactly those items.
 """
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
@@ -20,6 +20,7 @@ from rbtasks.items.constants import CANCELLED, OPEN_STATUSES, STATUSES
 from rbtasks.items.models import ActionItem
 from rbtasks.items.queries import overdue_clause
 from rbtasks.organisation.models import Agency, Pokja
+from rbtasks.snapshots.services import average
 from rbtasks.timeutil import local_today
 from rbtasks.workdays.calendar import WorkCalendar
 
@@ -28,13 +29,6 @@ UPCOMING_LIMIT = 20
 # The headline numbers, in the order the dashboard and the digest show them.
 HEADLINE_NUMBERS = ("total", "done", "in_progress", "submitted", "overdue", "blocked",
                     "not_started", "cancelled")
-
-
-def average(progress_sum, items):
-    """Average progress to two decimals (half up), None without items."""
-    if not items:
-        return None
-    return (Decimal(progress_sum) / items).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 @dataclass

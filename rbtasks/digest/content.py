@@ -16,11 +16,11 @@ from flask_babel import gettext as _
 from rbtasks.checks import SYSTEM
 from rbtasks.dashboard.history import snapshot_scope
 from rbtasks.dashboard.summary import Summary, summarise
-from rbtasks.digest.snapshots import Counts, snapshot_counts, week_start
 from rbtasks.digest.weekly import LastWeek, load_last_week
 from rbtasks.extensions import db
 from rbtasks.organisation.models import Pokja
 from rbtasks.rbindex.services import list_index_scores
+from rbtasks.snapshots.services import Counts, snapshot_counts, week_start
 from rbtasks.timeutil import local_today, province_zone
 
 # The headline numbers of the digest, in the order it shows them.

@@ -18,13 +18,13 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from rbtasks.digest.content import DigestBuilder
-from rbtasks.outbox.locks import hold_job_lock
 from rbtasks.digest.recipients import digest_recipients
 from rbtasks.digest.render import DigestRenderer
-from rbtasks.digest.snapshots import take_snapshots, week_label
 from rbtasks.extensions import db
+from rbtasks.outbox.locks import hold_job_lock
 from rbtasks.outbox.models import PENDING, OutboxAttachment, OutboxMessage
 from rbtasks.outbox.services import new_message_id
+from rbtasks.snapshots.services import take_snapshots, week_label
 from rbtasks.timeutil import local_today
 from rbtasks.workdays.calendar import WorkCalendar, first_working_day_of_week
 

@@ -9,7 +9,7 @@ from flask_babel import force_locale
 from rbtasks.dashboard import charts
 from rbtasks.dashboard.history import overdue_per_week
 from rbtasks.dashboard.summary import summarise
-from rbtasks.digest.models import WeeklySnapshot
+from rbtasks.snapshots.models import WeeklySnapshot
 from rbtasks.timeutil import local_today
 
 PNG = b"\x89PNG\r\n\x1a\n"

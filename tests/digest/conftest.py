@@ -115,7 +115,7 @@ def province(db, make_agency, make_user, make_pokja, make_item, now):
 
 def seed_snapshot(db, week_start, scope, scope_id=0, **counts):
     """A WeeklySnapshot row as an earlier week's digest would have left it."""
-    from rbtasks.digest.models import WeeklySnapshot
+    from rbtasks.snapshots.models import WeeklySnapshot
 
     values = {"total": 0, "not_started": 0, "in_progress": 0, "submitted": 0, "done": 0,
               "blocked": 0, "cancelled": 0, "overdue": 0, "average_progress": 0}

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from rbtasks.digest.models import WeeklySnapshot
 from rbtasks.outbox.models import OutboxMessage
+from rbtasks.snapshots.models import WeeklySnapshot
 from tests.digest.conftest import MONDAY
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -4,9 +4,9 @@ from datetime import date
 
 import sqlalchemy as sa
 
-from rbtasks.digest.models import WeeklySnapshot
 from rbtasks.digest.planner import dedup_key, plan_digests
 from rbtasks.outbox.models import JobLock, OutboxMessage
+from rbtasks.snapshots.models import WeeklySnapshot
 from tests.digest.conftest import digests, wita
 
 MONDAY = wita(2026, 11, 30)

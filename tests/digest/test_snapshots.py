@@ -6,9 +6,9 @@ from decimal import Decimal
 import sqlalchemy as sa
 
 from rbtasks.dashboard.summary import summarise
-from rbtasks.digest.models import WeeklySnapshot
-from rbtasks.digest.snapshots import previous_snapshot, snapshot_counts, take_snapshots
 from rbtasks.organisation.models import Agency
+from rbtasks.snapshots.models import WeeklySnapshot
+from rbtasks.snapshots.services import previous_snapshot, snapshot_counts, take_snapshots
 from tests.digest.conftest import wita
 from tests.queries import counting_queries
 

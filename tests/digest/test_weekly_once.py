@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from rbtasks.digest.models import WeeklySnapshot
+from rbtasks.snapshots.models import WeeklySnapshot
 from rbtasks.workdays.models import CalendarOverride
 from tests.digest.conftest import MONDAY, digests, run_digest, wita
 from tests.smtp import text_part

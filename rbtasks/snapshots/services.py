@@ -1,6 +1,7 @@
 """Weekly snapshots: the plan's counts per pokja, per agency and in total,
 stored once per ISO week so that "since last week" compares with what was
-really there last week rather than with a recomputed guess.
+really there last week rather than with a recomputed guess. The digest
+takes them and compares with them; the dashboard draws their history.
 
 ``take_snapshots(now)`` is idempotent: one row per week, scope and scope id;
 a second run in the same week updates that week's rows. Its number of SQL
@@ -9,22 +10,29 @@ the pokja and agency ids, the week's existing rows, one batched write).
 """
 from dataclasses import dataclass, fields
 from datetime import timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import sqlalchemy as sa
 
-from rbtasks.dashboard.summary import average
-from rbtasks.outbox.locks import hold_job_lock
-from rbtasks.digest.models import WeeklySnapshot
 from rbtasks.extensions import db
 from rbtasks.items.constants import CANCELLED, STATUSES
 from rbtasks.items.models import ActionItem
 from rbtasks.items.queries import overdue_clause
 from rbtasks.organisation.models import Agency, Pokja
+from rbtasks.outbox.locks import hold_job_lock
+from rbtasks.snapshots.models import WeeklySnapshot
 from rbtasks.timeutil import local_today
 
 ALL, POKJA, AGENCY = "all", "pokja", "agency"
 LOCK_NAME = "snapshots"
+
+
+def average(progress_sum, items):
+    """Average progress to two decimals (half up), None without items: the
+    one rounding rule of the dashboard and the snapshots, so both agree."""
+    if not items:
+        return None
+    return (Decimal(progress_sum) / items).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def week_start(day):
@@ -175,3 +183,18 @@ def snapshot_counts(monday, scope, scope_ids=(0,)):
 def previous_snapshot(today, scope, scope_ids=(0,)):
     """Last week's Counts for ``scope`` (relative to ``today``), or None."""
     return snapshot_counts(week_start(today) - timedelta(days=7), scope, scope_ids)
+
+
+def overdue_by_week(scope, scope_ids, last_monday, weeks):
+    """[(week_start, overdue)] summed over ``scope_ids``, for the latest
+    ``weeks`` snapshot weeks up to the one starting ``last_monday``, oldest
+    first; one grouped query."""
+    rows = db.session.execute(
+        sa.select(WeeklySnapshot.week_start, sa.func.sum(WeeklySnapshot.overdue))
+        .where(WeeklySnapshot.scope == scope, WeeklySnapshot.scope_id.in_(list(scope_ids)),
+               WeeklySnapshot.week_start <= last_monday)
+        .group_by(WeeklySnapshot.week_start)
+        .order_by(WeeklySnapshot.week_start.desc())
+        .limit(weeks)
+    ).all()
+    return [(monday, int(overdue or 0)) for monday, overdue in reversed(rows)]
