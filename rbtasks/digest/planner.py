@@ -21,6 +21,7 @@ from rbtasks.digest.content import DigestBuilder
 from rbtasks.digest.recipients import digest_recipients
 from rbtasks.digest.render import DigestRenderer
 from rbtasks.extensions import db
+from rbtasks.mail import RenderedEmail
 from rbtasks.outbox.locks import hold_job_lock
 from rbtasks.outbox.models import PENDING, OutboxAttachment, OutboxMessage
 from rbtasks.outbox.services import new_message_id
@@ -41,10 +42,15 @@ class PlannedDigest:
     user_id: int
     scope: str                 # "all pokja" or the pokja names, for the CLI
     dedup_key: str
-    subject: str = ""
-    body_text: str = ""
-    body_html: str = ""
-    attachments: list = field(default_factory=list)   # RenderedAttachment
+    rendered: RenderedEmail | None = None
+
+    @property
+    def subject(self):
+        return self.rendered.subject if self.rendered else ""
+
+    @property
+    def body_text(self):
+        return self.rendered.body_text if self.rendered else ""
 
 
 @dataclass
@@ -140,13 +146,13 @@ def _write(messages, now):
             kind=KIND, dedup_key=planned.dedup_key, recipient_email=planned.email,
             recipient_name=planned.name[:200], recipient_user_id=planned.user_id,
             locale=planned.locale, subject=planned.subject, body_text=planned.body_text,
-            body_html=planned.body_html, message_id=new_message_id(), status=PENDING,
+            body_html=planned.rendered.body_html, message_id=new_message_id(), status=PENDING,
             attempts=0, planned_at=now, next_attempt_at=now,
         )
         message.attachments = [
             OutboxAttachment(filename=part.filename, content_type=part.content_type,
                              content_id=part.content_id, data=part.data)
-            for part in planned.attachments
+            for part in planned.rendered.attachments
         ]
         db.session.add(message)
     db.session.flush()

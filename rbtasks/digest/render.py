@@ -1,21 +1,19 @@
 """Putting a digest into words: subject, plain-text and HTML parts, and the
 inline chart, in the recipient's language with dates in the province's zone.
 
-Templates: templates/email/digest.txt and digest.html. The chart is the
-dashboard's "items per pokja by status" (rbtasks.dashboard.charts), attached
-inline and referenced from the HTML as ``<img src="cid:…">``.
+Rendered by rbtasks.mail from templates/email/digest.txt and digest.html.
+The chart is the dashboard's "items per pokja by status"
+(rbtasks.dashboard.charts), attached inline and referenced from the HTML as
+``<img src="cid:…">``.
 """
 import uuid
-from dataclasses import dataclass
 
-from flask import render_template
-from flask_babel import force_locale, format_date, gettext as _, lazy_gettext as _l, ngettext
+from flask_babel import format_date, gettext as _, lazy_gettext as _l, ngettext
 
+from rbtasks import mail
 from rbtasks.dashboard.charts import status_per_pokja_alt, status_per_pokja_png
 from rbtasks.dashboard.formatting import number
-from rbtasks.i18n import formatting_locale
 from rbtasks.items.constants import BLOCKED, DONE, IN_PROGRESS, STATUS_LABELS, SUBMITTED
-from rbtasks.mail import absolute_url
 from rbtasks.rbindex.grades import grade_for
 from rbtasks.timeutil import province_zone
 
@@ -32,14 +30,6 @@ HEADLINE_LABELS = {
 }
 
 
-@dataclass(frozen=True)
-class RenderedAttachment:
-    filename: str
-    content_type: str
-    content_id: str
-    data: bytes
-
-
 class DigestRenderer:
     """Renders planned digests; the chart and the numbers are worked out once
     per scope and language, however many recipients share them."""
@@ -48,22 +38,19 @@ class DigestRenderer:
         self._shared = {}
 
     def render(self, planned, content):
-        """Fill in ``planned``'s subject, both bodies and its inline chart."""
-        locale = formatting_locale(planned.locale)
-        with force_locale(locale):
+        """Render ``planned``'s email, with its inline chart (``planned.rendered``)."""
+        with mail.in_language(planned.locale) as locale:
             png, alt, view = self._for_scope(content, locale)
             content_id = f"pokja-progress.{uuid.uuid4().hex}@rbtasks"
-            planned.subject = _(
+            chart = mail.Attachment(filename="pokja-progress.png", content_type="image/png",
+                                    content_id=content_id, data=png)
+            subject = _(
                 "[RB] Weekly summary %(date)s — %(overdue)d overdue, %(done)d done last week",
                 date=format_date(content.today, "d MMM y"), overdue=content.overdue,
-                done=content.completed_last_week)[:300]
-            context = {"subject": planned.subject, "name": planned.name,
-                       "chart_cid": content_id, "chart_alt": alt, **view}
-            planned.body_text = render_template("email/digest.txt", **context)
-            planned.body_html = render_template("email/digest.html", **context)
-        planned.attachments = [RenderedAttachment(
-            filename="pokja-progress.png", content_type="image/png", content_id=content_id,
-            data=png)]
+                done=content.completed_last_week)
+            planned.rendered = mail.render(
+                "digest", planned.locale, subject=subject, attachments=[chart],
+                name=planned.name, chart_cid=content_id, chart_alt=alt, **view)
         return planned
 
     def _for_scope(self, content, locale):
@@ -75,7 +62,7 @@ class DigestRenderer:
 
 
 def _items_url(query, **extra):
-    return absolute_url("items.list_items", **query.plus(**extra).args)
+    return mail.absolute_url("items.list_items", **query.plus(**extra).args)
 
 
 def _change(change):
@@ -92,7 +79,7 @@ def _day(value):
 def _item_row(row, **extra):
     return {"title": row.title, "pokja": row.pokja_name, "agency": row.agency_name,
             "due_date": _day(row.due_date),
-            "url": absolute_url("items.show_item", item_id=row.id), **extra}
+            "url": mail.absolute_url("items.show_item", item_id=row.id), **extra}
 
 
 def _limited(rows, build):
@@ -113,7 +100,7 @@ def _view(content):
         "today": format_date(content.today, "EEEE, d MMMM y"),
         "week_from": _day(last_week.monday), "week_to": _day(last_week.sunday),
         "deadline_until": _day(summary.deadline_until),
-        "dashboard_url": absolute_url("items.home"),
+        "dashboard_url": mail.absolute_url("items.home"),
         "headline": [{"label": str(HEADLINE_LABELS[figure.key]), "value": figure.value,
                       "change": _change(figure.change),
                       "url": _items_url(queries[figure.key])}
@@ -137,7 +124,7 @@ def _view(content):
                       "owner": item.owner.name if item.owner else _("No owner"),
                       "due_date": format_date(item.due_date, "EEE, d MMM y"),
                       "status": str(STATUS_LABELS.get(item.status, item.status)),
-                      "url": absolute_url("items.show_item", item_id=item.id)}
+                      "url": mail.absolute_url("items.show_item", item_id=item.id)}
                      for item in summary.upcoming],
             "more": summary.upcoming_more, "count": summary.headline.due_soon,
             "url": _items_url(queries["due_soon"]),

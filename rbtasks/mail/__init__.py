@@ -1,6 +1,9 @@
-"""Outgoing email: every message is built here from a template pair
-(``templates/email/NAME.txt`` and ``.html``) in the recipient's language
-and sent through Flask-Mail with a socket timeout."""
+"""Outgoing email: every message is rendered here from a template pair
+(``templates/email/NAME.txt`` and ``.html``) in the recipient's language,
+and goes out through the outbox (rbtasks.outbox), whose delivery talks to
+the mail server over :class:`~rbtasks.mail.services.TimedConnection`."""
+from rbtasks.mail.rendering import Attachment, RenderedEmail, in_language, render
 from rbtasks.mail.services import absolute_url, build_message, mail_configured, send_message
 
-__all__ = ["absolute_url", "build_message", "mail_configured", "send_message"]
+__all__ = ["Attachment", "RenderedEmail", "absolute_url", "build_message", "in_language",
+           "mail_configured", "render", "send_message"]

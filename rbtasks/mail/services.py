@@ -16,12 +16,11 @@ import ssl
 from email.utils import make_msgid
 from urllib.parse import urlsplit
 
-from flask import current_app, render_template
-from flask_babel import force_locale
+from flask import current_app
 from flask_mail import Connection
 
-from rbtasks.i18n import formatting_locale
 from rbtasks.mail.message import MailMessage
+from rbtasks.mail.rendering import render
 
 logger = logging.getLogger(__name__)
 
@@ -30,16 +29,12 @@ def build_message(recipient_email, recipient_locale, template_name, subject, *,
     """A two-part (text and HTML) message for one recipient, in their language.
 
     ``subject`` should be a lazy string (``lazy_gettext``) so it is translated
-    here, under the recipient's locale, rather than in the sender's. The
-    recipient's name, titles and commas included, goes into the To header.
+    under the recipient's locale, rather than in the sender's. The recipient's
+    name, titles and commas included, goes into the To header.
     """
-    with force_locale(formatting_locale(recipient_locale)):
-        subject_text = str(subject)
-        context = {"subject": subject_text, **context}
-        text = render_template(f"email/{template_name}.txt", **context)
-        html = render_template(f"email/{template_name}.html", **context)
-    message = MailMessage(subject=subject_text, recipients=[(recipient_name, recipient_email)],
-                          body=text, html=html)
+    email = render(template_name, recipient_locale, subject=subject, **context)
+    message = MailMessage(subject=email.subject, recipients=[(recipient_name, recipient_email)],
+                          body=email.body_text, html=email.body_html)
     # Spam filters distrust "@localhost" message ids; use the site's own name.
     site = urlsplit(current_app.config["RBTASKS_BASE_URL"]).hostname
     if site:

@@ -1,18 +1,17 @@
 """The reminder email: one per recipient, listing all of their entries.
 
-Rendered from templates/email/reminder.txt and reminder.html in the
-recipient's language. Entries are grouped with the most serious first
+Rendered by rbtasks.mail from templates/email/reminder.txt and reminder.html
+in the recipient's language. Entries are grouped with the most serious first
 (escalation level 2, level 1, overdue, waiting for verification, due soon).
 """
 from dataclasses import dataclass, field
 
-from flask import current_app, render_template
-from flask_babel import force_locale, format_date, gettext as _, lazy_gettext as _l, ngettext
+from flask import current_app
+from flask_babel import format_date, gettext as _, lazy_gettext as _l, ngettext
 from markupsafe import Markup
 
-from rbtasks.i18n import formatting_locale
+from rbtasks import mail
 from rbtasks.items.constants import BLOCKED, STATUS_LABELS
-from rbtasks.mail import absolute_url
 from rbtasks.reminders.recipients import (
     AGENCY_HEAD, COORDINATOR, LEADER_REASON, OWNER, REASONS, STAND_IN,
 )
@@ -57,9 +56,19 @@ class PlannedMessage:
     user_id: int | None
     entries: list = field(default_factory=list)
     reasons: set = field(default_factory=set)
-    subject: str = ""
-    body_text: str = ""
-    body_html: str = ""
+    rendered: mail.RenderedEmail | None = None
+
+    @property
+    def subject(self):
+        return self.rendered.subject if self.rendered else ""
+
+    @property
+    def body_text(self):
+        return self.rendered.body_text if self.rendered else ""
+
+    @property
+    def body_html(self):
+        return self.rendered.body_html if self.rendered else ""
 
 
 class ReminderRenderer:
@@ -74,21 +83,14 @@ class ReminderRenderer:
         self._links = {}
 
     def render(self, message):
-        """Fill in the subject and both bodies of ``message``, in its locale."""
-        locale = formatting_locale(message.locale)
-        with force_locale(locale):
-            groups = self._groups(message, locale)
-            message.subject = _subject(message)[:300]
-            context = {
-                "subject": message.subject,
-                "name": message.name,
-                "groups": groups,
-                "labels": self._labels_in(locale),
-                "reasons": [str(REASON_TEXTS[reason]) for reason in REASONS
-                            if reason in message.reasons],
-            }
-            message.body_text = render_template("email/reminder.txt", **context)
-            message.body_html = render_template("email/reminder.html", **context)
+        """Render ``message``'s email in its locale (``message.rendered``)."""
+        with mail.in_language(message.locale) as locale:
+            message.rendered = mail.render(
+                "reminder", message.locale, subject=_subject(message), name=message.name,
+                groups=self._groups(message, locale), labels=self._labels_in(locale),
+                reasons=[str(REASON_TEXTS[reason]) for reason in REASONS
+                         if reason in message.reasons],
+            )
         return message
 
     def _labels_in(self, locale):
@@ -136,10 +138,10 @@ class ReminderRenderer:
 
     def _list_link(self, stage):
         if stage == WAITING:
-            return absolute_url("items.list_items", status="submitted")
+            return mail.absolute_url("items.list_items", status="submitted")
         if stage == BEFORE:
-            return absolute_url("items.list_items", sort="due_date")
-        return absolute_url("items.list_items", overdue=1)
+            return mail.absolute_url("items.list_items", sort="due_date")
+        return mail.absolute_url("items.list_items", overdue=1)
 
     def _view(self, entry, locale):
         """The entry's facts, and its text and HTML fragments, once per
@@ -195,7 +197,7 @@ class ReminderRenderer:
 
     def _link(self, item_id):
         if item_id not in self._links:
-            self._links[item_id] = absolute_url("items.show_item", item_id=item_id)
+            self._links[item_id] = mail.absolute_url("items.show_item", item_id=item_id)
         return self._links[item_id]
 
 
