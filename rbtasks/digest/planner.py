@@ -4,17 +4,16 @@
 (Monday, or Tuesday when Monday is a holiday, …). It builds each recipient's
 email, then takes the ``JobLock("digest")`` row FOR UPDATE until the end of
 its transaction, so concurrent runs serialise their writes; takes this
-week's snapshots; and writes one pending :class:`OutboxMessage` per
-recipient under the unique ``digest:<ISO year>-W<week>:<email>`` key,
+week's snapshots; and queues one email per recipient
+(``rbtasks.outbox.services.enqueue``) under the unique
+``digest:<ISO year>-W<week>:<email>`` key,
 skipping recipients whose key exists (checked again under the lock).
 Delivery is a separate step (``rbtasks.outbox.services.deliver_pending``),
 as for the reminders.
 """
-import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 
-import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from rbtasks.digest.content import DigestBuilder
@@ -23,15 +22,14 @@ from rbtasks.digest.render import DigestRenderer
 from rbtasks.extensions import db
 from rbtasks.mail import RenderedEmail
 from rbtasks.outbox.locks import hold_job_lock
-from rbtasks.outbox.models import PENDING, OutboxAttachment, OutboxMessage
-from rbtasks.outbox.services import new_message_id
+from rbtasks.outbox.services import PlannedEmail, already_queued, enqueue
+from rbtasks.outbox.services import dedup_key as outbox_key
 from rbtasks.snapshots.services import take_snapshots, week_label
 from rbtasks.timeutil import local_today
 from rbtasks.workdays.calendar import WorkCalendar, first_working_day_of_week
 
 LOCK_NAME = "digest"
 KIND = "digest"
-_KEY_LENGTH = 200  # OutboxMessage.dedup_key
 
 
 @dataclass
@@ -65,15 +63,8 @@ class DigestReport:
 
 
 def dedup_key(day, email):
-    """The once-per-week key of ``email``'s digest for ``day``'s ISO week.
-
-    An address too long for the column (possible, never seen) is replaced
-    by its SHA-256, which keeps the key unique and stable.
-    """
-    key = f"digest:{week_label(day)}:{email}"
-    if len(key) > _KEY_LENGTH:
-        key = f"digest:{week_label(day)}:sha256:{hashlib.sha256(email.encode()).hexdigest()}"
-    return key
+    """The once-per-week key of ``email``'s digest for ``day``'s ISO week."""
+    return outbox_key(KIND, week_label(day), email)
 
 
 def plan_digests(now, dry_run=False, force=False):
@@ -103,7 +94,7 @@ def _plan(now, dry_run, force):
         return report
     recipients = digest_recipients()
     keys = {recipient.email: dedup_key(today, recipient.email) for recipient in recipients}
-    planned_before = _existing_keys(keys.values())
+    planned_before = already_queued(keys.values())
     # Built before taking the lock, so concurrent runs wait only for the
     # short write below, not for each other's charts.
     builder, renderer = DigestBuilder(now), DigestRenderer()
@@ -123,7 +114,7 @@ def _plan(now, dry_run, force):
     hold_job_lock(LOCK_NAME, now)
     take_snapshots(now)
     # Under the lock: whatever another run committed meanwhile is visible now.
-    planned_meanwhile = _existing_keys([message.dedup_key for message in report.messages])
+    planned_meanwhile = already_queued([message.dedup_key for message in report.messages])
     report.already_planned += [message.email for message in report.messages
                                if message.dedup_key in planned_meanwhile]
     report.messages = [message for message in report.messages
@@ -132,27 +123,8 @@ def _plan(now, dry_run, force):
     return report
 
 
-def _existing_keys(keys):
-    keys = list(keys)
-    if not keys:
-        return set()
-    return set(db.session.scalars(
-        sa.select(OutboxMessage.dedup_key).where(OutboxMessage.dedup_key.in_(keys))))
-
-
 def _write(messages, now):
-    for planned in messages:
-        message = OutboxMessage(
-            kind=KIND, dedup_key=planned.dedup_key, recipient_email=planned.email,
-            recipient_name=planned.name[:200], recipient_user_id=planned.user_id,
-            locale=planned.locale, subject=planned.subject, body_text=planned.body_text,
-            body_html=planned.rendered.body_html, message_id=new_message_id(), status=PENDING,
-            attempts=0, planned_at=now, next_attempt_at=now,
-        )
-        message.attachments = [
-            OutboxAttachment(filename=part.filename, content_type=part.content_type,
-                             content_id=part.content_id, data=part.data)
-            for part in planned.rendered.attachments
-        ]
-        db.session.add(message)
-    db.session.flush()
+    enqueue([PlannedEmail(kind=KIND, recipient_email=planned.email, recipient_name=planned.name,
+                          recipient_user_id=planned.user_id, locale=planned.locale,
+                          rendered=planned.rendered, dedup_key=planned.dedup_key)
+             for planned in messages], now)

@@ -3,8 +3,8 @@
 ``run_sweep(now)`` works out, for every item that may be due, which stages
 are due today (rbtasks/reminders/stages.py) and for whom
 (rbtasks/reminders/recipients.py), drops what the outbox already holds, and
-writes one pending :class:`OutboxMessage` per recipient with an
-:class:`OutboxEntry` per line. Delivery is a separate step
+queues one email per recipient with an entry per line
+(``rbtasks.outbox.services.enqueue``). Delivery is a separate step
 (``rbtasks.outbox.services.deliver_pending``).
 
 Exactly once, across any number of processes: planning holds the
@@ -20,13 +20,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from rbtasks.extensions import db
 from rbtasks.outbox.locks import hold_job_lock
-from rbtasks.outbox.models import PENDING, OutboxEntry, OutboxMessage
-from rbtasks.outbox.services import new_message_id
+from rbtasks.outbox.services import Entry, PlannedEmail, enqueue
 from rbtasks.reminders.candidates import load_candidates, load_planned_keys
 from rbtasks.reminders.emails import PlannedEntry, PlannedMessage, ReminderRenderer
 from rbtasks.reminders.recipients import Directory, recipients_for
@@ -36,6 +34,7 @@ from rbtasks.timeutil import local_today, province_zone
 from rbtasks.workdays.calendar import WorkCalendar
 
 LOCK_NAME = "sweep"
+KIND = "reminder"
 
 
 @dataclass
@@ -117,23 +116,14 @@ def _plan(candidates, today, policy, calendar, directory, planned, report):
 
 
 def _write(messages, now):
-    """Insert the messages, then their entries, as a few batched statements
-    (not one INSERT per row), so writing 50,000 entries stays quick."""
-    if not messages:
-        return
-    rows = [{
-        "kind": "reminder", "recipient_email": planned.email,
-        "recipient_name": planned.name[:200], "recipient_user_id": planned.user_id,
-        "locale": planned.locale, "subject": planned.subject, "body_text": planned.body_text,
-        "body_html": planned.body_html, "message_id": new_message_id(), "status": PENDING,
-        "attempts": 0, "planned_at": now, "next_attempt_at": now,
-    } for planned in messages]
-    inserted = db.session.execute(
-        sa.insert(OutboxMessage).returning(OutboxMessage.message_id, OutboxMessage.id), rows)
-    ids = dict(inserted.all())
-    db.session.execute(sa.insert(OutboxEntry), [
-        {"message_id": ids[row["message_id"]], "item_id": entry.item.id,
-         "stage": entry.due.stage, "due_date": entry.due.deadline, "period": entry.due.period,
-         "recipient_email": planned.email}
-        for planned, row in zip(messages, rows) for entry in planned.entries
-    ])
+    """Queue the rendered messages, each with its entries, in the outbox."""
+    enqueue([
+        PlannedEmail(
+            kind=KIND, recipient_email=planned.email, recipient_name=planned.name,
+            recipient_user_id=planned.user_id, locale=planned.locale,
+            rendered=planned.rendered,
+            entries=tuple(Entry(item_id=entry.item.id, stage=entry.due.stage,
+                                due_date=entry.due.deadline, period=entry.due.period)
+                          for entry in planned.entries))
+        for planned in messages
+    ], now)
