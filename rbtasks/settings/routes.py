@@ -8,8 +8,8 @@ from rbtasks.web import show_errors
 from rbtasks.errors import NotFound, ValidationError
 from rbtasks.extensions import db
 from rbtasks.settings.forms import OverrideForm, PolicyForm
-from rbtasks.settings.services import settings_overview
-from rbtasks.settings_store.policy import clean_policy_values, save_policy
+from rbtasks.settings.services import save_policy, settings_overview
+from rbtasks.settings_store.policy import clean_policy_values
 from rbtasks.timeutil import utc_now
 from rbtasks.workdays.services import SOURCE_OVERRIDE, add_override, remove_override
 

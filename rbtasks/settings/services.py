@@ -1,11 +1,12 @@
-"""What the settings page shows: the reminder policy, the calendar
-overrides and the named days off of this year and the next."""
+"""The settings page's services: what it shows (the reminder policy, the
+calendar overrides and the named days off of this year and the next) and
+changing the policy, which only admins may do."""
 import sqlalchemy as sa
 
 from rbtasks.accounts.models import User
 from rbtasks.extensions import db
 from rbtasks.roles import require_admin
-from rbtasks.settings_store.policy import load_policy
+from rbtasks.settings_store.policy import load_policy, store_policy
 from rbtasks.timeutil import local_today
 from rbtasks.workdays.calendar import WorkCalendar
 from rbtasks.workdays.services import list_overrides, non_working_days_for_year
@@ -32,3 +33,9 @@ def settings_overview(actor, now):
         "years": [(year, non_working_days_for_year(calendar, year))
                   for year in (this_year, this_year + 1)],
     }
+
+
+def save_policy(actor, values, now):
+    """Change some policy values (admins only); returns the new policy."""
+    require_admin(actor)
+    return store_policy(values, actor, now)

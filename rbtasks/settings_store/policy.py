@@ -10,7 +10,6 @@ from dataclasses import asdict, dataclass, field, fields
 from flask_babel import gettext as _
 
 from rbtasks.errors import ValidationError
-from rbtasks.roles import require_admin
 from rbtasks.settings_store.store import get_setting, put_setting
 
 KEY = "reminder_policy"
@@ -96,9 +95,10 @@ def load_policy():
     return Policy(**values)
 
 
-def save_policy(actor, values, now):
-    """Change some policy values (admins only); returns the new policy."""
-    require_admin(actor)
+def store_policy(values, actor, now):
+    """Validate and store some policy values over the policy in force
+    (ValidationError names each bad field); returns the new policy. Who may
+    change it is the settings feature's rule (rbtasks.settings.services)."""
     cleaned = clean_policy_values(values)
     merged = {**load_policy().as_dict(), **cleaned}
     merged["lead_times"] = list(merged["lead_times"])

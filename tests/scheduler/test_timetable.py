@@ -14,7 +14,7 @@ from rbtasks.scheduler.timetable import (
     sweep_missed_today,
     sweep_trigger,
 )
-from rbtasks.settings_store.policy import save_policy
+from rbtasks.settings.services import save_policy
 from rbtasks.workdays.calendar import WorkCalendar
 from tests.scheduler.conftest import WITA, wita
 

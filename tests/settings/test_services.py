@@ -31,3 +31,15 @@ def test_new_years_eve_in_utc_is_already_next_year_in_wita(db, make_user):
 def test_only_admins_see_the_settings(make_user, now, role):
     with pytest.raises(PermissionDenied):
         settings_overview(make_user(role=role), now)
+
+
+@pytest.mark.parametrize("role", ["leader", "coordinator", "agency_head", "member"])
+def test_only_admins_change_the_policy(db, make_user, now, role):
+    from rbtasks.settings.services import save_policy
+    from rbtasks.settings_store import get_setting, load_policy
+
+    with pytest.raises(PermissionDenied):
+        save_policy(make_user(role=role), {"overdue_every": 2}, now)
+    assert get_setting("reminder_policy") is None
+    assert save_policy(make_user(role="admin"), {"overdue_every": 2}, now).overdue_every == 2
+    assert load_policy().overdue_every == 2

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from rbtasks.settings_store import Setting, get_setting, load_policy, put_setting, save_policy
+from rbtasks.settings_store import Setting, get_setting, load_policy, put_setting, store_policy
 
 
 def test_a_missing_setting_reads_as_its_default(db):
@@ -34,7 +34,7 @@ def test_a_value_of_the_wrong_kind_reads_as_the_default(db, now):
 
 def test_the_policy_is_one_setting(db, make_user, now):
     admin = make_user(role="admin")
-    save_policy(admin, {"max_attempts": 4, "sweep_time": "06:45"}, now)
+    store_policy({"max_attempts": 4, "sweep_time": "06:45"}, admin, now)
     db.session.commit()
     stored = get_setting("reminder_policy", {})
     assert (stored["max_attempts"], stored["sweep_time"], stored["lead_times"]) == (
