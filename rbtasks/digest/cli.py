@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from rbtasks.cli import parse_now
 from rbtasks.digest.planner import plan_digests
 from rbtasks.extensions import db
+from rbtasks.outbox.services import deliver_all_due
 
 
 @click.command("digest")
@@ -34,9 +35,7 @@ def digest_command(now_text, dry_run, force):
     _echo_report(report)
     if dry_run or not report.planned_day:
         return
-    from rbtasks.outbox.cli import deliver_everything
-
-    click.echo(deliver_everything(now))
+    click.echo(deliver_all_due(now).describe())
 
 
 def _echo_report(report):

@@ -5,28 +5,11 @@ from flask_babel import gettext as _
 
 from rbtasks.cli import parse_now
 from rbtasks.extensions import db
-from rbtasks.outbox.services import deliver_pending
-
-_BATCH = 500
+from rbtasks.outbox.services import deliver_all_due
 
 
 def _moment(_context, _param, text):
     return parse_now(text)
-
-
-def deliver_everything(now):
-    """Deliver what is due, batch after batch, until a batch comes back short
-    (a sweep or digest may plan more than one run takes), and describe it.
-    Rows that fail for now are rescheduled after ``now``, so the loop ends."""
-    totals = {}
-    while True:
-        delivery = deliver_pending(now, limit=_BATCH)
-        db.session.commit()
-        for name, count in delivery.as_dict().items():
-            totals[name] = totals.get(name, 0) + count
-        if delivery.total < _BATCH:
-            return _("Delivery: sent %(sent)d, retried %(retried)d, failed %(failed)d, "
-                     "held %(held)d", **totals)
 
 
 @click.command("deliver")
@@ -43,7 +26,7 @@ def deliver_command(now, limit):
     by one process before it is sent. Failures are counted, not fatal: the
     command exits 0 and the notification log shows what failed and why.
     """
-    report = deliver_pending(now, limit=limit)
+    report = deliver_all_due(now, limit=limit)
     db.session.commit()
     click.echo(_("Sent %(sent)d, retried %(retried)d, failed %(failed)d, held %(held)d.",
                  **report.as_dict()))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from flask import current_app
+from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
 from rbtasks.extensions import db
@@ -29,6 +30,8 @@ from rbtasks.settings_store.policy import load_policy
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 100
+# Messages one deliver_pending call takes on in deliver_all_due.
+RUN_SIZE = 500
 # Messages in one batch whose connection broke before the rest is put off.
 MAX_LOST_CONNECTIONS = 3
 
@@ -51,6 +54,16 @@ class DeliveryReport:
         return {"sent": self.sent, "retried": self.retried, "failed": self.failed,
                 "held": self.held}
 
+    def add(self, other):
+        for name in ("sent", "retried", "failed", "held", "connections"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        return self
+
+    def describe(self):
+        """One line for the commands that deliver after planning."""
+        return _("Delivery: sent %(sent)d, retried %(retried)d, failed %(failed)d, "
+                 "held %(held)d", **self.as_dict())
+
 
 def _lease():
     """How long a claim lasts: well beyond the slowest batch we allow ourselves.
@@ -59,6 +72,27 @@ def _lease():
     MAIL_TIMEOUT per socket operation, so twenty timeouts is generous.
     """
     return timedelta(seconds=max(900, 20 * current_app.config.get("MAIL_TIMEOUT", 30)))
+
+
+def deliver_all_due(now, limit=None, worker=None):
+    """Deliver everything due as of ``now`` (at most ``limit`` messages when
+    given); returns the summed DeliveryReport.
+
+    The one delivery loop of every command and scheduler job: runs of
+    RUN_SIZE messages, one after another, until a run comes back short (a
+    sweep or digest may plan more than one run takes). Rows that fail for
+    now are rescheduled after ``now``, so the loop ends. Commits, as
+    :func:`deliver_pending` does.
+    """
+    total = DeliveryReport()
+    while limit is None or total.total < limit:
+        size = RUN_SIZE if limit is None else min(RUN_SIZE, limit - total.total)
+        report = deliver_pending(now, limit=size, worker=worker)
+        db.session.commit()
+        total.add(report)
+        if report.total < size:
+            break
+    return total
 
 
 def deliver_pending(now, limit=500, worker=None, batch_size=BATCH_SIZE):

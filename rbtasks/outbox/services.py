@@ -3,7 +3,9 @@
 The work lives in small modules (queue, claiming, compose, smtp, delivery,
 log); this module is the one other features import from.
 """
-from rbtasks.outbox.delivery import DeliveryReport, deliver_pending  # noqa: F401
+from rbtasks.outbox.delivery import (  # noqa: F401
+    DeliveryReport, deliver_all_due, deliver_pending,
+)
 from rbtasks.outbox.log import (  # noqa: F401
     LogFilters, filters_from_args, get_message, may_read_log, messages_about_item,
     notification_log, resend,

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 
 from rbtasks.cli import parse_now
 from rbtasks.extensions import db
+from rbtasks.outbox.services import deliver_all_due
 from rbtasks.reminders.stages import EMAIL_ORDER
 from rbtasks.reminders.sweep import run_sweep
 
@@ -32,9 +33,7 @@ def sweep_command(now_text, dry_run, no_deliver):
     _echo_report(report)
     if dry_run or no_deliver or not report.working_day:
         return
-    from rbtasks.outbox.cli import deliver_everything
-
-    click.echo(deliver_everything(now))
+    click.echo(deliver_all_due(now).describe())
 
 
 def _echo_report(report):

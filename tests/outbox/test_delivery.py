@@ -168,3 +168,50 @@ def test_long_lines_and_indonesian_text_arrive_intact(mailbox, make_message, rel
     assert text_part(message).strip() == text.strip()
     assert html_part(message).strip() == html
     assert reload_message(row).status == "sent"
+
+
+# ---- deliver_all_due: the loop every command and job uses ------------------
+
+def test_everything_due_goes_out_run_after_run(mailbox, make_message, reload_message,
+                                               monkeypatch, now):
+    from rbtasks.outbox import delivery
+    from rbtasks.outbox.services import deliver_all_due
+
+    monkeypatch.setattr(delivery, "RUN_SIZE", 2)
+    rows = [make_message() for _ in range(5)]
+    later = make_message(next_attempt_at=now + timedelta(hours=1))
+
+    report = deliver_all_due(now)
+
+    assert (report.sent, report.total) == (5, 5)
+    assert [reload_message(row).status for row in rows] == ["sent"] * 5
+    assert reload_message(later).status == "pending"
+    assert len(mailbox.received()) == 5
+
+
+def test_deliver_all_due_stops_at_its_limit(mailbox, make_message, reload_message,
+                                            monkeypatch, now):
+    from rbtasks.outbox import delivery
+    from rbtasks.outbox.services import deliver_all_due
+
+    monkeypatch.setattr(delivery, "RUN_SIZE", 2)
+    rows = [make_message(next_attempt_at=now - timedelta(minutes=10 - n)) for n in range(4)]
+
+    assert deliver_all_due(now, limit=3).sent == 3
+    assert [reload_message(row).status for row in rows] == ["sent", "sent", "sent", "pending"]
+
+
+def test_deliver_all_due_ends_when_the_server_refuses(make_message, smtp_at, reload_message,
+                                                      monkeypatch, now):
+    from rbtasks.outbox import delivery
+    from rbtasks.outbox.services import deliver_all_due
+    from tests.outbox.servers import closed_port
+
+    monkeypatch.setattr(delivery, "RUN_SIZE", 2)
+    rows = [make_message() for _ in range(3)]
+    smtp_at(closed_port())
+
+    report = deliver_all_due(now)
+
+    assert (report.retried, report.sent) == (3, 0)
+    assert all(reload_message(row).next_attempt_at > now for row in rows)
