@@ -217,6 +217,24 @@ def mailbox(smtp_server):
     return smtp_server
 
 
+@pytest.fixture
+def smtp_at(app, monkeypatch):
+    """``smtp_at(port, server="127.0.0.1", timeout=None)`` points delivery at a
+    server for one test. Flask-Mail copies MAIL_* into its state at start-up,
+    so both the config and that state change; both are restored afterwards."""
+    state = app.extensions["mail"]
+
+    def point(port, server="127.0.0.1", timeout=None):
+        monkeypatch.setattr(state, "server", server)
+        monkeypatch.setattr(state, "port", port)
+        monkeypatch.setitem(app.config, "MAIL_SERVER", server)
+        monkeypatch.setitem(app.config, "MAIL_PORT", port)
+        if timeout is not None:
+            monkeypatch.setitem(app.config, "MAIL_TIMEOUT", timeout)
+
+    return point
+
+
 # ---- factories -------------------------------------------------------------
 
 class _Counter:

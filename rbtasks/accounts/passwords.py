@@ -1,10 +1,18 @@
 """Forgotten passwords: single-use, time-limited reset links.
 
 A reset token is 32 random bytes sent to the user's address; only its SHA-256
-digest is stored, so a database leak yields no working links. A link works
-once, until ``RBTASKS_PASSWORD_RESET_MAX_AGE`` has passed, and asking for a new
-one cancels the older ones. Nothing here tells the caller whether an email
-address has an account: that decision stays inside the service.
+digest is kept with the account. A link works once, until
+``RBTASKS_PASSWORD_RESET_MAX_AGE`` has passed, and asking for a new one cancels
+the older ones. Nothing here tells the caller whether an email address has an
+account: that decision stays inside the service.
+
+The email goes through the outbox like every other (``enqueue``), so the
+request never talks to a mail server and costs the same whether or not the
+address has an account or the server answers; the outbox's delivery (the
+scheduler's minute job, or ``flask rb deliver``) sends it. Until then the
+queued email holds the link, so the outbox row (which coordinators never see
+in the notification log) is as sensitive as the link: at most
+``RBTASKS_PASSWORD_RESET_MAX_AGE`` long.
 
 This module also gives each password a fingerprint that sessions carry, so
 changing a password ends every other session of that user.
@@ -20,17 +28,19 @@ from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from rbtasks import mail
 from rbtasks.accounts.models import PasswordResetToken
 from rbtasks.accounts.services import check_new_password, find_user_by_email, token_digest
 from rbtasks.errors import NotFound, ValidationError
 from rbtasks.extensions import db
-from rbtasks.mail import absolute_url, build_message, mail_configured, send_message
+from rbtasks.outbox.queue import PlannedEmail, enqueue
 
 logger = logging.getLogger(__name__)
 
 # Within this time a second request sends no second email (the first link still
 # works), so the form cannot be used to flood someone's inbox.
 RESEND_AFTER = timedelta(minutes=1)
+KIND = "password_reset"
 
 
 class ResetLinkInvalid(NotFound):
@@ -42,12 +52,12 @@ class ResetLinkInvalid(NotFound):
 
 
 def request_password_reset(email, now):
-    """Prepare a reset link for the active account with this address, if any.
+    """Queue a reset link for the active account with this address, if any.
 
-    Returns the email to send (see :func:`send_reset_email`), or None when
-    there is no such account or a link was sent less than a minute ago. The
-    edge commits, then sends, and answers the same way in every case, so that
-    nobody learns which addresses have accounts.
+    Returns the queued email (a :class:`~rbtasks.mail.RenderedEmail`), or
+    None when there is no such account or a link was sent less than a minute
+    ago. Flushes; the edge commits and answers the same way in every case,
+    so that nobody learns which addresses have accounts.
     """
     user = find_user_by_email(email)
     if user is None or not user.active:
@@ -65,19 +75,16 @@ def request_password_reset(email, now):
                                expires_at=now + reset_max_age())
     db.session.add(token)
     db.session.flush()
-    return build_message(
-        user.email, user.locale, "password_reset", _l("Choose a new password for rbtasks"),
-        recipient_name=user.name, user=user, reset_url=reset_url(plain), expires_at=token.expires_at,
-    )
-
-
-def send_reset_email(message):
-    """Send a prepared reset email (after the commit); True when it went out."""
-    if not mail_configured():
+    rendered = mail.render("password_reset", user.locale,
+                           subject=_l("Choose a new password for rbtasks"),
+                           user=user, reset_url=reset_url(plain), expires_at=token.expires_at)
+    enqueue([PlannedEmail(kind=KIND, recipient_email=user.email, recipient_name=user.name,
+                          recipient_user_id=user.id, locale=user.locale, rendered=rendered)],
+            now)
+    if not mail.mail_configured():
         logger.info("A password reset email for %s could not be sent because no mail "
-                    "server is configured.", ", ".join(message.envelope()[1]))
-        return False
-    return send_message(message)
+                    "server is configured; it stays in the outbox.", user.email)
+    return rendered
 
 
 def reset_max_age():
@@ -86,7 +93,7 @@ def reset_max_age():
 
 def reset_url(plain):
     """The absolute link for the email, built from ``RBTASKS_BASE_URL``."""
-    return absolute_url("accounts.reset_password", token=plain)
+    return mail.absolute_url("accounts.reset_password", token=plain)
 
 
 def find_reset_token(plain, now):

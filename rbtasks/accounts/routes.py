@@ -155,10 +155,8 @@ def choose_language(code):
 def forgot_password():
     form = ForgotPasswordForm()
     if form.validate_on_submit():
-        message = passwords.request_password_reset(form.email.data, now=utc_now())
+        passwords.request_password_reset(form.email.data, now=utc_now())
         db.session.commit()
-        if message is not None:
-            passwords.send_reset_email(message)
         minutes = int(passwords.reset_max_age().total_seconds() // 60)
         flash(_("If an active account uses %(email)s, we have sent it a link to choose a new "
                 "password. The link works once, within %(minutes)d minutes.",

@@ -3,7 +3,7 @@
 and goes out through the outbox (rbtasks.outbox), whose delivery talks to
 the mail server over :class:`~rbtasks.mail.services.TimedConnection`."""
 from rbtasks.mail.rendering import Attachment, RenderedEmail, in_language, render
-from rbtasks.mail.services import absolute_url, build_message, mail_configured, send_message
+from rbtasks.mail.services import absolute_url, mail_configured
 
-__all__ = ["Attachment", "RenderedEmail", "absolute_url", "build_message", "in_language",
-           "mail_configured", "render", "send_message"]
+__all__ = ["Attachment", "RenderedEmail", "absolute_url", "in_language", "mail_configured",
+           "render"]

@@ -1,8 +1,5 @@
-"""Building and sending email.
-
-``build_message`` renders ``templates/email/NAME.txt`` and ``NAME.html`` under
-the recipient's locale, so the subject and both parts speak their language,
-and dates come out in the province's zone. ``send_message`` delivers it.
+"""What email needs from the application: absolute links, whether a mail
+server is configured, and a connection to it with a timeout.
 
 Flask-Mail 0.10 opens its SMTP connection without a timeout, so a mail server
 that accepts the connection and then stalls would hang the request (or the
@@ -10,36 +7,12 @@ scheduler job) for ever. :class:`TimedConnection` opens it with
 ``MAIL_TIMEOUT`` seconds instead, which bounds the connect, STARTTLS, login and
 every command after it.
 """
-import logging
 import smtplib
 import ssl
-from email.utils import make_msgid
 from urllib.parse import urlsplit
 
 from flask import current_app
 from flask_mail import Connection
-
-from rbtasks.mail.message import MailMessage
-from rbtasks.mail.rendering import render
-
-logger = logging.getLogger(__name__)
-
-def build_message(recipient_email, recipient_locale, template_name, subject, *,
-                  recipient_name="", **context):
-    """A two-part (text and HTML) message for one recipient, in their language.
-
-    ``subject`` should be a lazy string (``lazy_gettext``) so it is translated
-    under the recipient's locale, rather than in the sender's. The recipient's
-    name, titles and commas included, goes into the To header.
-    """
-    email = render(template_name, recipient_locale, subject=subject, **context)
-    message = MailMessage(subject=email.subject, recipients=[(recipient_name, recipient_email)],
-                          body=email.body_text, html=email.body_html)
-    # Spam filters distrust "@localhost" message ids; use the site's own name.
-    site = urlsplit(current_app.config["RBTASKS_BASE_URL"]).hostname
-    if site:
-        message.msgId = make_msgid(domain=site)
-    return message
 
 
 def absolute_url(endpoint, **values):
@@ -59,29 +32,6 @@ def mail_configured():
     return bool(mail_state().server)
 
 
-def send_message(message):
-    """Deliver ``message``; True when the mail server accepted it.
-
-    Without ``MAIL_SERVER`` nothing is attempted: the message is logged and
-    False returned. A failing or silent server is logged and also gives False,
-    so a caller never turns a mail problem into an error page.
-    """
-    recipients = ", ".join(message.envelope()[1])
-    if not mail_configured():
-        logger.info("No mail server is configured; not sending %r to %s.",
-                    message.subject, recipients)
-        return False
-    timeout = current_app.config.get("MAIL_TIMEOUT", 30)
-    try:
-        with TimedConnection(mail_state(), timeout) as connection:
-            connection.send(message)
-    except (smtplib.SMTPException, OSError):
-        logger.exception("Sending %r to %s failed.", message.subject, recipients)
-        return False
-    logger.info("Sent %r to %s.", message.subject, recipients)
-    return True
-
-
 def mail_state():
     return current_app.extensions["mail"]
 
@@ -90,7 +40,7 @@ class TimedConnection(Connection):
     """Flask-Mail's connection with a socket timeout and verified TLS.
 
     It always talks to the server: whether to send at all is decided by
-    ``MAIL_SERVER`` (see :func:`send_message`), not by Flask-Mail's
+    ``MAIL_SERVER`` (see :func:`mail_configured`), not by Flask-Mail's
     suppress-when-testing default, since the tests deliver to a real SMTP sink.
     """
 

@@ -1,13 +1,19 @@
-"""Forgotten passwords: the emailed, single-use, time-limited reset link."""
+"""Forgotten passwords: the emailed, single-use, time-limited reset link.
+
+A reset request only queues the email; the outbox's delivery sends it, so
+the tests that read the SMTP sink run the delivery first (``deliver``)."""
 import logging
 import re
+import time
 from datetime import timedelta
 
 import pytest
 import sqlalchemy as sa
 
+from rbtasks.outbox.services import deliver_all_due
 from rbtasks.timeutil import utc_now
 from tests.conftest import page_csrf
+from tests.outbox.servers import ReplyingServer
 from tests.smtp import html_part, text_part
 
 LINK = re.compile(r"http://rbtasks\.test(/reset-password/[A-Za-z0-9_-]+)")
@@ -43,7 +49,12 @@ def reset_rows(db, user):
 
 
 def link_in(message):
-    return LINK.search(message.body).group(1)
+    return LINK.search(message.body_text).group(1)
+
+
+def deliver():
+    """Run the delivery as the scheduler's minute job would, just after the request."""
+    return deliver_all_due(utc_now())
 
 
 # ---- the whole journey, through the real SMTP server -----------------------
@@ -54,6 +65,7 @@ def test_reset_email_arrives_and_its_link_sets_a_new_password(app, client, mailb
     assert response.status_code == 302
     assert SAME_ANSWER in client.get(response.headers["Location"]).get_data(as_text=True)
 
+    deliver()
     [message] = mailbox.to(user.email)
     text, html = text_part(message), html_part(message)
     assert message["Subject"] == "Choose a new password for rbtasks"
@@ -89,6 +101,7 @@ def test_the_answer_is_the_same_whether_or_not_the_account_exists(client, mailbo
                         CSRF_VALUE.sub(r'\1TOKEN"', page.replace(email, "EMAIL"))))
 
     assert answers[0] == answers[1]
+    deliver()
     assert [entry["to"] for entry in mailbox.received()] == [[known.email]]
 
 
@@ -96,6 +109,7 @@ def test_forgot_password_form_needs_an_email_address(client, mailbox):
     response = ask_for_reset(client, "bukan-alamat")
     assert response.status_code == 200
     assert "Invalid email address" in response.get_data(as_text=True)
+    deliver()
     assert mailbox.received() == []
 
 
@@ -119,6 +133,7 @@ def test_without_a_mail_server_the_reset_is_logged_not_sent(app, client, mailbox
 
     assert response.status_code == 302
     assert SAME_ANSWER in client.get("/login").get_data(as_text=True)
+    assert deliver().held == 1
     assert mailbox.received() == []
     assert any(f"reset email for {user.email} could not be sent because no mail server"
                in record.getMessage() for record in caplog.records)
@@ -239,7 +254,105 @@ def test_the_email_speaks_the_recipients_language(make_user, now):
 
     indonesian = request_password_reset(make_user(locale="id").email, now)
     english = request_password_reset(make_user(locale="en").email, now)
-    assert '<html lang="id">' in indonesian.html
-    assert '<html lang="en">' in english.html
+    assert '<html lang="id">' in indonesian.body_html
+    assert '<html lang="en">' in english.body_html
     # 25 Nov 2026 11:00 WITA: an hour after the (fixed) request, in both languages.
-    assert "11:00 WITA" in indonesian.body and "11:00 WITA" in english.body
+    assert "11:00 WITA" in indonesian.body_text and "11:00 WITA" in english.body_text
+
+
+# ---- the reset email goes through the outbox --------------------------------
+
+SLOW_SECONDS = 2
+
+
+def test_a_slow_mail_server_slows_neither_answer_and_the_email_comes_with_delivery(
+        client, make_user, smtp_at):
+    known = make_user(name="Dr. Maria Bessie, S.Kom., M.T.")
+    warm_up = make_user()  # the first request compiles templates; time the later ones
+    with ReplyingServer(delay=SLOW_SECONDS) as server:
+        smtp_at(server.port)
+        assert ask_for_reset(client, warm_up.email).status_code == 302
+        seconds = {}
+        for email in (known.email, "tidak.ada@ntt.go.id"):
+            started = time.monotonic()
+            response = ask_for_reset(client, email)
+            seconds[email] = time.monotonic() - started
+            assert response.status_code == 302
+
+        # Nobody waited for the server: it has not even been asked yet.
+        assert all(elapsed < SLOW_SECONDS / 2 for elapsed in seconds.values()), seconds
+        assert server.connections == 0 and server.messages == []
+
+        report = deliver()
+    assert report.sent == 2
+    [message] = [m for m in server.messages if m["To"].addresses[0].addr_spec == known.email]
+    assert message["Subject"] == "Choose a new password for rbtasks"
+    assert LINK.search(text_part(message))
+
+
+@pytest.fixture
+def queued_reset(db, make_user, make_pokja, now):
+    """A coordinator, an admin, and a reset email queued for a member."""
+    from rbtasks.accounts.passwords import request_password_reset
+
+    coordinator = make_user(role="coordinator", locale="en")
+    member = make_user(role="member", email="yohanes.nggadas@nttprov.go.id")
+    make_pokja(coordinators=[coordinator], members=[member])
+    path = link_in(request_password_reset(member.email, utc_now()))
+    db.session.commit()
+    return {"coordinator": coordinator, "admin": make_user(role="admin", locale="en"),
+            "member": member, "token": path.rsplit("/", 1)[1]}
+
+
+def reset_row(db):
+    from rbtasks.outbox.models import OutboxMessage
+
+    db.session.expire_all()
+    return db.session.scalars(sa.select(OutboxMessage)
+                              .where(OutboxMessage.kind == "password_reset")).one()
+
+
+def test_the_log_shows_reset_emails_to_admins_only_and_never_their_link(login, db,
+                                                                         queued_reset):
+    row = reset_row(db)
+    assert queued_reset["token"] in row.body_text  # the row holds the link …
+
+    admin_page = login(queued_reset["admin"]).get("/admin/notifications")
+    html = admin_page.get_data(as_text=True)
+    assert admin_page.status_code == 200
+    assert f'id="message-{row.id}"' in html and queued_reset["member"].email in html
+    assert queued_reset["token"] not in html  # … which no page shows
+
+    coordinator = login(queued_reset["coordinator"])
+    html = coordinator.get("/admin/notifications").get_data(as_text=True)
+    assert f'id="message-{row.id}"' not in html
+    assert queued_reset["member"].email not in html and queued_reset["token"] not in html
+    row.status = "failed"
+    db.session.commit()
+    token = page_csrf(coordinator, "/admin/notifications")
+    refused = coordinator.post(f"/admin/notifications/{row.id}/resend",
+                               data={"csrf_token": token})
+    assert refused.status_code == 404
+    assert reset_row(db).status == "failed"
+
+
+def test_a_failed_reset_email_is_resent_with_the_same_link(login, db, queued_reset, smtp_at,
+                                                           mailbox, app):
+    member = queued_reset["member"]
+    with ReplyingServer(rcpt={member.email: "550 5.1.1 Mailbox full"}) as server:
+        smtp_at(server.port)
+        assert deliver().failed == 1
+    row = reset_row(db)
+    assert (row.status, row.last_error) == ("failed", "550 5.1.1 Mailbox full")
+
+    admin = login(queued_reset["admin"])
+    token = page_csrf(admin, "/admin/notifications")
+    assert admin.post(f"/admin/notifications/{row.id}/resend",
+                      data={"csrf_token": token}).status_code == 302
+    smtp_at(mailbox.port)
+    assert deliver().sent == 1
+    [message] = mailbox.to(member.email)
+    assert message["Message-ID"] == row.message_id
+    path = LINK.search(text_part(message)).group(1)
+    assert path.endswith(queued_reset["token"])
+    assert app.test_client().get(path).status_code == 200

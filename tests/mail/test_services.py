@@ -1,13 +1,11 @@
-"""The email module: template pairs in the recipient's language, delivered
-through a real SMTP server, with a timeout and without a server."""
-import logging
-import socket
-import time
+"""The email module: template pairs rendered in the recipient's language, and
+links built from the base URL. Sending is the outbox's (tests/outbox): these
+tests queue the rendered email and run the delivery to see what arrives."""
 from datetime import datetime, timezone
 
-import pytest
 from flask_babel import lazy_gettext as _l
 
+from rbtasks.outbox.models import OutboxMessage
 from tests.smtp import html_part, text_part
 
 EXPIRES = datetime(2026, 11, 25, 3, 0, tzinfo=timezone.utc)  # 11:00 WITA
@@ -18,39 +16,45 @@ class _User:
     email = "ana@ntt.go.id"
 
 
-@pytest.fixture(autouse=True)
-def _mail_logger_enabled(monkeypatch):
-    # Alembic's logging setup (migrations/env.py) disables loggers that exist
-    # when a test app migrates its database.
-    monkeypatch.setattr(logging.getLogger("rbtasks.mail.services"), "disabled", False)
+def reset_email(locale="en"):
+    from rbtasks.mail import render
+
+    return render("password_reset", locale, subject=_l("Choose a new password for rbtasks"),
+                  user=_User(), reset_url="http://rbtasks.test/reset-password/abc?x=1&y=2",
+                  expires_at=EXPIRES)
 
 
-def reset_message(locale="en"):
-    from rbtasks.mail import build_message
+def queue(rendered, now):
+    from rbtasks.outbox.services import PlannedEmail, enqueue
 
-    return build_message("ana@ntt.go.id", locale, "password_reset",
-                         _l("Choose a new password for rbtasks"), user=_User(),
-                         reset_url="http://rbtasks.test/reset-password/abc?x=1&y=2",
-                         expires_at=EXPIRES)
+    return enqueue([PlannedEmail(kind="password_reset", recipient_email="ana@ntt.go.id",
+                                 rendered=rendered)], now)[0]
 
 
 def test_a_message_has_a_text_and_an_html_part(app):
-    message = reset_message()
-    assert message.envelope() == ("rbtasks@test.go.id", ["ana@ntt.go.id"])
-    assert message.sender == "rbtasks <rbtasks@test.go.id>"
-    assert message.subject == "Choose a new password for rbtasks"
-    assert "Hello Ana & <Bona>," in message.body
-    assert "Hello Ana &amp; &lt;Bona&gt;," in message.html
-    assert 'href="http://rbtasks.test/reset-password/abc?x=1&amp;y=2"' in message.html
-    assert "25 Nov 2026 11:00 WITA" in message.body
-    assert message.msgId.endswith("@rbtasks.test>")
+    email = reset_email()
+    assert email.subject == "Choose a new password for rbtasks"
+    assert "Hello Ana & <Bona>," in email.body_text
+    assert "Hello Ana &amp; &lt;Bona&gt;," in email.body_html
+    assert 'href="http://rbtasks.test/reset-password/abc?x=1&amp;y=2"' in email.body_html
+    assert "25 Nov 2026 11:00 WITA" in email.body_text
+    assert email.attachments == ()
 
 
 def test_a_message_is_rendered_in_the_recipients_language(app):
-    indonesian, english = reset_message("id"), reset_message("en")
-    assert '<html lang="id">' in indonesian.html and '<html lang="en">' in english.html
+    indonesian, english = reset_email("id"), reset_email("en")
+    assert '<html lang="id">' in indonesian.body_html and '<html lang="en">' in english.body_html
     assert indonesian.subject == "Buat kata sandi baru untuk rbtasks"
-    assert "Yth. Ana & <Bona>," in indonesian.body
+    assert "Yth. Ana & <Bona>," in indonesian.body_text
+
+
+def test_a_subject_longer_than_the_outbox_keeps_is_cut(app):
+    from rbtasks.mail import render
+
+    email = render("password_reset", "id", subject="[RB] " + "x" * 400, user=_User(),
+                   reset_url="http://rbtasks.test/", expires_at=EXPIRES)
+    assert len(email.subject) == 300
+    assert f"<title>{email.subject}</title>" in email.body_html
 
 
 def test_absolute_urls_come_from_the_base_url(app, monkeypatch):
@@ -61,53 +65,31 @@ def test_absolute_urls_come_from_the_base_url(app, monkeypatch):
     assert absolute_url("accounts.login") == "https://rb.nttprov.go.id/rbtasks/login"
 
 
-def test_a_message_is_delivered_with_both_parts(app, mailbox):
-    from rbtasks.mail import send_message
+def test_a_message_is_delivered_with_both_parts(db, mailbox, now):
+    from rbtasks.outbox.services import deliver_all_due
 
-    assert send_message(reset_message()) is True
+    message_id = queue(reset_email(), now)
+    db.session.commit()
+    assert mailbox.received() == []  # queued, not sent
+    assert deliver_all_due(now).sent == 1
     [message] = mailbox.to("ana@ntt.go.id")
     assert message["Subject"] == "Choose a new password for rbtasks"
+    assert message["From"] == "rbtasks <rbtasks@test.go.id>"
+    assert message["Message-ID"] == db.session.get(OutboxMessage, message_id).message_id
+    assert message["Message-ID"].endswith("@test.go.id>")
     assert "Hello Ana & <Bona>," in text_part(message)
     assert "Hello Ana &amp; &lt;Bona&gt;," in html_part(message)
 
 
-def test_without_a_mail_server_nothing_is_sent_and_the_message_is_logged(
-        app, mailbox, monkeypatch, caplog):
-    from rbtasks.mail import send_message
+def test_without_a_mail_server_nothing_is_sent_and_the_message_is_held(
+        app, db, mailbox, monkeypatch, now):
+    from rbtasks.outbox.services import deliver_all_due
 
     monkeypatch.setattr(app.extensions["mail"], "server", "")
-    with caplog.at_level(logging.INFO, logger="rbtasks.mail.services"):
-        assert send_message(reset_message()) is False
+    message_id = queue(reset_email(), now)
+    db.session.commit()
+    assert deliver_all_due(now).held == 1
     assert mailbox.received() == []
-    assert "No mail server is configured" in caplog.text
-    assert "ana@ntt.go.id" in caplog.text
-
-
-@pytest.fixture
-def silent_server():
-    """A server that accepts connections and never says a word."""
-    with socket.socket() as listener:
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(5)
-        yield listener.getsockname()[1]
-
-
-def test_a_silent_mail_server_gives_up_after_the_timeout(app, monkeypatch, caplog,
-                                                        silent_server):
-    from rbtasks.mail import send_message
-
-    monkeypatch.setattr(app.extensions["mail"], "port", silent_server)
-    monkeypatch.setitem(app.config, "MAIL_TIMEOUT", 1)
-    started = time.monotonic()
-    with caplog.at_level(logging.ERROR, logger="rbtasks.mail.services"):
-        assert send_message(reset_message()) is False
-    assert time.monotonic() - started < 5
-    assert "failed" in caplog.text
-
-
-def test_a_refused_connection_is_reported_not_raised(app, monkeypatch):
-    from rbtasks.mail import send_message
-    from tests.smtp import free_port
-
-    monkeypatch.setattr(app.extensions["mail"], "port", free_port())
-    assert send_message(reset_message()) is False
+    db.session.expire_all()
+    held = db.session.get(OutboxMessage, message_id)
+    assert (held.status, held.last_error) == ("held", "not sent: no mail server configured")

@@ -1,13 +1,14 @@
 """Real SMTP servers on 127.0.0.1 that misbehave on purpose.
 
 * :class:`ReplyingServer` — aiosmtpd; answers RCPT or DATA with a chosen
-  reply (e.g. "421 …", "550 …") for chosen recipients, counts connections,
-  keeps what it accepts.
+  reply (e.g. "421 …", "550 …") for chosen recipients, or only after a
+  delay; counts connections, keeps what it accepts.
 * :class:`SilentServer` — accepts connections and never says a word.
 * :class:`HangUpAfterDataServer` — a scripted SMTP server that accepts the
   message ("250" to the end of DATA) and closes the connection at once.
 * :func:`closed_port` — a port nothing listens on.
 """
+import asyncio
 import email
 import email.policy
 import socket
@@ -38,6 +39,8 @@ class _ReplyingHandler:
         return "250 OK"
 
     async def handle_DATA(self, smtp, session, envelope):
+        if self.server.delay:
+            await asyncio.sleep(self.server.delay)
         reply = self.server.data_reply(envelope.rcpt_tos)
         if reply:
             return reply
@@ -62,12 +65,14 @@ class ReplyingServer:
     """aiosmtpd answering RCPT/DATA with ``rcpt`` / ``data`` replies.
 
     ``rcpt`` and ``data`` map a recipient address (or "*" for everyone) to
-    the reply, e.g. ``{"*": "421 4.3.2 Try again later"}``.
+    the reply, e.g. ``{"*": "421 4.3.2 Try again later"}``. With ``delay``
+    (seconds) the server thinks that long before it answers DATA.
     """
 
-    def __init__(self, rcpt=None, data=None):
+    def __init__(self, rcpt=None, data=None, delay=0):
         self.rcpt = dict(rcpt or {})
         self.data = dict(data or {})
+        self.delay = delay
         self.messages = []
         self.connections = 0
         self.lock = threading.Lock()
