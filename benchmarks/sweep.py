@@ -188,7 +188,7 @@ def traced_peak(function):
 
 
 def measure(name, items):
-    from rbtasks.reminders.sweep import run_sweep
+    from rbtasks.reminders.sweep import plan_reminders
 
     with app_on_throwaway_database("sweep", name, MAIL_SERVER="") as (_app, db):
         fill_time, _ = best_of(lambda: fill(db, items))
@@ -197,13 +197,13 @@ def measure(name, items):
         db.session.rollback()
 
         def dry():
-            report = run_sweep(NOW, dry_run=True)
+            report = plan_reminders(NOW, dry_run=True)
             db.session.rollback()
             return report
 
         def real(commit):
             def run():
-                report = run_sweep(NOW)
+                report = plan_reminders(NOW)
                 db.session.commit() if commit else db.session.rollback()
                 return report
             return run

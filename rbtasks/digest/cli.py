@@ -4,9 +4,8 @@ from flask.cli import with_appcontext
 from flask_babel import gettext as _
 
 from rbtasks.cli import parse_now
-from rbtasks.digest.planner import plan_digests
+from rbtasks.digest.run import run_weekly
 from rbtasks.extensions import db
-from rbtasks.outbox.services import deliver_all_due
 
 
 @click.command("digest")
@@ -27,15 +26,14 @@ def digest_command(now_text, dry_run, force):
     one digest per week.
     """
     now = parse_now(now_text)
-    report = plan_digests(now, dry_run=dry_run, force=force)
+    report = run_weekly(now, dry_run=dry_run, force=force)
     if dry_run:
         db.session.rollback()
     else:
         db.session.commit()
     _echo_report(report)
-    if dry_run or not report.planned_day:
-        return
-    click.echo(deliver_all_due(now).describe())
+    if report.delivery is not None:
+        click.echo(report.delivery.describe())
 
 
 def _echo_report(report):

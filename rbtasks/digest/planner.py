@@ -1,15 +1,14 @@
 """Planning the weekly digest: one outbox email per recipient per ISO week.
 
-``plan_digests(now)`` runs only on the first working day of the ISO week
-(Monday, or Tuesday when Monday is a holiday, …). It builds each recipient's
-email, then takes the ``JobLock("digest")`` row FOR UPDATE until the end of
+``plan_digests(now)`` builds each recipient's email for ``now``'s ISO week
+(on the week's first working day, which the weekly run decides:
+rbtasks/digest/run.py), then takes the ``JobLock("digest")`` row FOR UPDATE until the end of
 its transaction, so concurrent runs serialise their writes; takes this
 week's snapshots; and queues one email per recipient
 (``rbtasks.outbox.services.enqueue``) under the unique
 ``digest:<ISO year>-W<week>:<email>`` key,
 skipping recipients whose key exists (checked again under the lock).
-Delivery is a separate step (``rbtasks.outbox.services.deliver_pending``),
-as for the reminders.
+Delivering them is the weekly run's next step, as for the reminders.
 """
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,20 +19,19 @@ from rbtasks.digest.content import DigestBuilder
 from rbtasks.digest.recipients import digest_recipients
 from rbtasks.digest.render import DigestRenderer
 from rbtasks.extensions import db
-from rbtasks.mail import RenderedEmail
+from rbtasks.mail import HoldsRendered, RenderedEmail
 from rbtasks.outbox.locks import hold_job_lock
 from rbtasks.outbox.queue import PlannedEmail, already_queued, enqueue
 from rbtasks.outbox.queue import dedup_key as outbox_key
 from rbtasks.snapshots.services import take_snapshots, week_label
 from rbtasks.timeutil import local_today
-from rbtasks.workdays.calendar import WorkCalendar, first_working_day_of_week
 
 LOCK_NAME = "digest"
 KIND = "digest"
 
 
 @dataclass
-class PlannedDigest:
+class PlannedDigest(HoldsRendered):
     email: str
     name: str
     locale: str
@@ -42,24 +40,18 @@ class PlannedDigest:
     dedup_key: str
     rendered: RenderedEmail | None = None
 
-    @property
-    def subject(self):
-        return self.rendered.subject if self.rendered else ""
-
-    @property
-    def body_text(self):
-        return self.rendered.body_text if self.rendered else ""
-
 
 @dataclass
 class DigestReport:
     today: date
     week: str
-    first_working_day: date | None
+    # The week's first working day, named when the run refused another day.
+    first_working_day: date | None = None
     planned_day: bool = True
     dry_run: bool = False
     messages: list = field(default_factory=list)         # PlannedDigest
     already_planned: list = field(default_factory=list)  # emails
+    delivery: object = None                              # DeliveryReport, when delivered
 
 
 def dedup_key(day, email):
@@ -67,31 +59,25 @@ def dedup_key(day, email):
     return outbox_key(KIND, week_label(day), email)
 
 
-def plan_digests(now, dry_run=False, force=False):
+def plan_digests(now, dry_run=False):
     """Plan this week's digests as pending outbox rows (flushed, not committed).
 
-    On any day but the week's first working day nothing is planned and the
-    report says so (``force`` plans anyway, for an operator catching up
-    after the server was down; the weekly key still allows one each). With
-    ``dry_run`` the emails are built and nothing is written or locked. If the
-    unique key refuses a row regardless, the session is rolled back and the
-    planning runs once more, which then skips what the other process wrote.
+    It plans on whatever day it is given, once per recipient and ISO week;
+    :func:`rbtasks.digest.run.run_weekly` decides the day. With ``dry_run``
+    the emails are built and nothing is written or locked. If the unique key
+    refuses a row regardless, the session is rolled back and the planning
+    runs once more, which then skips what the other process wrote.
     """
     try:
-        return _plan(now, dry_run, force)
+        return _plan(now, dry_run)
     except IntegrityError:
         db.session.rollback()
-        return _plan(now, dry_run, force)
+        return _plan(now, dry_run)
 
 
-def _plan(now, dry_run, force):
+def _plan(now, dry_run):
     today = local_today(now)
-    first = first_working_day_of_week(WorkCalendar.load(), today)
-    report = DigestReport(today=today, week=week_label(today), first_working_day=first,
-                          dry_run=dry_run)
-    if today != first and not force:
-        report.planned_day = False
-        return report
+    report = DigestReport(today=today, week=week_label(today), dry_run=dry_run)
     recipients = digest_recipients()
     keys = {recipient.email: dedup_key(today, recipient.email) for recipient in recipients}
     planned_before = already_queued(keys.values())

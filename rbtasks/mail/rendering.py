@@ -45,6 +45,25 @@ class RenderedEmail:
     attachments: tuple = ()
 
 
+class HoldsRendered:
+    """For a planned message that keeps its RenderedEmail as ``rendered``:
+    the parts by name, empty until it is rendered."""
+
+    rendered = None
+
+    @property
+    def subject(self):
+        return self.rendered.subject if self.rendered else ""
+
+    @property
+    def body_text(self):
+        return self.rendered.body_text if self.rendered else ""
+
+    @property
+    def body_html(self):
+        return self.rendered.body_html if self.rendered else ""
+
+
 @contextmanager
 def in_language(locale):
     """Translate and format in the recipient's ``locale`` ("id", "en") for

@@ -74,6 +74,17 @@ def _lease():
     return timedelta(seconds=max(900, 20 * current_app.config.get("MAIL_TIMEOUT", 30)))
 
 
+def plan_then_deliver(plan, now, deliver):
+    """Run ``plan(now)``, then, unless ``deliver`` is None, commit what it
+    planned (delivery claims committed rows only) and ``deliver(now)``.
+    Returns the plan's report, its ``delivery`` the DeliveryReport (or None)."""
+    report = plan(now)
+    if deliver is not None:
+        db.session.commit()
+        report.delivery = deliver(now)
+    return report
+
+
 def deliver_all_due(now, limit=None, worker=None):
     """Deliver everything due as of ``now`` (at most ``limit`` messages when
     given); returns the summed DeliveryReport.

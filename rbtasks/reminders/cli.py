@@ -6,8 +6,8 @@ from flask_babel import gettext as _
 from rbtasks.cli import parse_now
 from rbtasks.extensions import db
 from rbtasks.outbox.services import deliver_all_due
+from rbtasks.reminders.run import run_daily
 from rbtasks.reminders.stages import EMAIL_ORDER
-from rbtasks.reminders.sweep import run_sweep
 
 
 @click.command("sweep")
@@ -25,15 +25,14 @@ def sweep_command(now_text, dry_run, no_deliver):
     it plans and sends nothing.
     """
     now = parse_now(now_text)
-    report = run_sweep(now, dry_run=dry_run)
+    report = run_daily(now, dry_run=dry_run, deliver=None if no_deliver else deliver_all_due)
     if dry_run:
         db.session.rollback()
     else:
         db.session.commit()
     _echo_report(report)
-    if dry_run or no_deliver or not report.working_day:
-        return
-    click.echo(deliver_all_due(now).describe())
+    if report.delivery is not None:
+        click.echo(report.delivery.describe())
 
 
 def _echo_report(report):

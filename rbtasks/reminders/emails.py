@@ -49,7 +49,7 @@ class PlannedEntry:
 
 
 @dataclass
-class PlannedMessage:
+class PlannedMessage(mail.HoldsRendered):
     email: str
     name: str
     locale: str
@@ -57,18 +57,6 @@ class PlannedMessage:
     entries: list = field(default_factory=list)
     reasons: set = field(default_factory=set)
     rendered: mail.RenderedEmail | None = None
-
-    @property
-    def subject(self):
-        return self.rendered.subject if self.rendered else ""
-
-    @property
-    def body_text(self):
-        return self.rendered.body_text if self.rendered else ""
-
-    @property
-    def body_html(self):
-        return self.rendered.body_html if self.rendered else ""
 
 
 class ReminderRenderer:

@@ -1,11 +1,12 @@
 """The daily sweep: plan every reminder and escalation due today, exactly once.
 
-``run_sweep(now)`` works out, for every item that may be due, which stages
+``plan_reminders(now)`` works out, for every item that may be due, which stages
 are due today (rbtasks/reminders/stages.py) and for whom
 (rbtasks/reminders/recipients.py), drops what the outbox already holds, and
 queues one email per recipient with an entry per line
-(``rbtasks.outbox.services.enqueue``). Delivery is a separate step
-(``rbtasks.outbox.services.deliver_pending``).
+(``rbtasks.outbox.services.enqueue``). Whether today is a working day, and
+delivering what was planned, is the daily run's business
+(rbtasks/reminders/run.py).
 
 Exactly once, across any number of processes: planning holds the
 ``JobLock("sweep")`` row for the whole transaction, so concurrent sweeps run
@@ -41,40 +42,41 @@ KIND = "reminder"
 class SweepReport:
     today: date
     working_day: bool = True
+    day_off_name: str | None = None   # the holiday's name when not a working day
     dry_run: bool = False
     messages: list = field(default_factory=list)      # PlannedMessage, rendered
     by_stage: Counter = field(default_factory=Counter)
     by_recipient: Counter = field(default_factory=Counter)
     already_planned: int = 0
+    delivery: object = None           # the DeliveryReport, when the run delivered
 
     @property
     def entries(self):
         return sum(self.by_stage.values())
 
 
-def run_sweep(now, dry_run=False):
+def plan_reminders(now, dry_run=False, calendar=None):
     """Plan today's reminders as pending outbox rows (flushed, not committed).
 
-    On a day that is not a working day nothing is planned, and the report
-    says so. With ``dry_run`` the same plan is computed and nothing is
-    written (nor locked). The sweep is its own unit of work: if the unique
-    key refuses a row anyway, the session is rolled back and the sweep is
-    run once more, which then sees the rows that won.
+    It plans whatever day it is given: only working days should be swept,
+    which :func:`rbtasks.reminders.run.run_daily` decides. ``calendar`` is a
+    loaded WorkCalendar (loaded here when not given). With ``dry_run`` the
+    same plan is computed and nothing is written (nor locked). The sweep is
+    its own unit of work: if the unique key refuses a row anyway, the session
+    is rolled back and the sweep is run once more, which then sees the rows
+    that won.
     """
+    calendar = calendar or WorkCalendar.load()
     try:
-        return _sweep(now, dry_run)
+        return _sweep(now, dry_run, calendar)
     except IntegrityError:
         db.session.rollback()
-        return _sweep(now, dry_run)
+        return _sweep(now, dry_run, calendar)
 
 
-def _sweep(now, dry_run):
+def _sweep(now, dry_run, calendar):
     today = local_today(now)
     report = SweepReport(today=today, dry_run=dry_run)
-    calendar = WorkCalendar.load()
-    if not calendar.is_working_day(today):
-        report.working_day = False
-        return report
     if not dry_run:
         hold_job_lock(LOCK_NAME, now)
     policy = load_policy()

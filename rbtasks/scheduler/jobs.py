@@ -1,17 +1,17 @@
 """The scheduler's jobs: the daily sweep and the minute-by-minute delivery.
 
-Each job is an edge, like a view or a command: it opens an application
-context, reads the clock once, calls the services and commits. The services
-are imported when the job runs, and may be passed in instead, so the jobs
-can be exercised with small fakes. A failing job is logged and rolled back;
-the scheduler carries on, and the next run picks up what this one missed
-(the sweep and delivery are both safe to run again).
+Each job is an edge, like a command: it opens an application context, reads
+the clock once, calls the job's one orchestration (the same one its command
+calls) and commits. The orchestrations are imported when the job runs, and
+the planner and the delivery may be passed in instead, so the jobs can be
+exercised with small fakes. A failing job is logged and rolled back; the
+scheduler carries on, and the next run picks up what this one missed (the
+sweep and delivery are both safe to run again).
 """
 import logging
 
 from rbtasks.extensions import db
 from rbtasks.timeutil import local_today, utc_now
-from rbtasks.workdays.calendar import WorkCalendar
 
 logger = logging.getLogger("rbtasks.scheduler")
 
@@ -20,35 +20,32 @@ def sweep_job(app, now=None, sweep=None, deliver=None):
     """Plan today's reminders and send them, on working days only.
 
     The trigger fires Monday to Friday; holidays, cuti bersama and the
-    admins' overrides are checked here, against the calendar in the
-    database. Returns a one-line outcome, which is also logged.
+    admins' overrides are checked by ``run_daily``, against the calendar in
+    the database. Returns a one-line outcome, which is also logged.
     """
     with app.app_context():
         now = now or utc_now()
         today = local_today(now)
         try:
-            calendar = WorkCalendar.load()
-            if not calendar.is_working_day(today):
-                db.session.rollback()
-                outcome = (f"sweep skipped: {today.isoformat()} is not a working day "
-                           f"({calendar.holiday_name(today) or 'weekend'})")
-                logger.info(outcome)
-                return outcome
-            if sweep is None:
-                from rbtasks.reminders.sweep import run_sweep as sweep
-            report = sweep(now)
+            from rbtasks.outbox.services import deliver_all_due
+            from rbtasks.reminders.run import run_daily
+
+            report = run_daily(now, plan=sweep, deliver=deliver or deliver_all_due)
             db.session.commit()
-            logger.info("sweep for %s: %s", today.isoformat(), describe_sweep(report))
-            delivered = _deliver(now, deliver)
         except Exception:
             db.session.rollback()
             logger.exception("sweep for %s failed; the next run plans what it missed",
                              today.isoformat())
             return "sweep failed"
-        outcome = (f"sweep for {today.isoformat()}: {describe_sweep(report)}; "
-                   f"delivery: {describe_delivery(delivered)}")
-        logger.info("delivery after the sweep: %s", describe_delivery(delivered))
-        return outcome
+        if not report.working_day:
+            outcome = (f"sweep skipped: {today.isoformat()} is not a working day "
+                       f"({report.day_off_name or 'weekend'})")
+            logger.info(outcome)
+            return outcome
+        logger.info("sweep for %s: %s", today.isoformat(), describe_sweep(report))
+        logger.info("delivery after the sweep: %s", describe_delivery(report.delivery))
+        return (f"sweep for {today.isoformat()}: {describe_sweep(report)}; "
+                f"delivery: {describe_delivery(report.delivery)}")
 
 
 def delivery_job(app, now=None, deliver=None):
@@ -59,7 +56,10 @@ def delivery_job(app, now=None, deliver=None):
     with app.app_context():
         now = now or utc_now()
         try:
-            report = _deliver(now, deliver)
+            if deliver is None:
+                from rbtasks.outbox.services import deliver_all_due as deliver
+            report = deliver(now)
+            db.session.commit()
         except Exception:
             db.session.rollback()
             logger.exception("delivery failed; pending messages stay pending")
@@ -68,14 +68,6 @@ def delivery_job(app, now=None, deliver=None):
         level = logging.INFO if _delivery_total(report) else logging.DEBUG
         logger.log(level, outcome)
         return outcome
-
-
-def _deliver(now, deliver):
-    if deliver is None:
-        from rbtasks.outbox.services import deliver_pending as deliver
-    report = deliver(now)
-    db.session.commit()
-    return report
 
 
 def describe_sweep(report):

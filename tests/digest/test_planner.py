@@ -1,10 +1,11 @@
-"""plan_digests as a service: the day rule, dry runs, and skipping what another
-run planned."""
+"""plan_digests as a service, and the weekly run's day rule: dry runs, and
+skipping what another run planned."""
 from datetime import date
 
 import sqlalchemy as sa
 
 from rbtasks.digest.planner import dedup_key, plan_digests
+from rbtasks.digest.run import run_weekly
 from rbtasks.outbox.models import JobLock, OutboxMessage
 from rbtasks.snapshots.models import WeeklySnapshot
 from tests.digest.conftest import digests, wita
@@ -42,11 +43,11 @@ def test_a_dry_run_builds_the_emails_and_writes_nothing(db, province):
 
 def test_not_the_first_working_day_plans_nothing_unless_forced(db, province):
     wednesday = wita(2026, 12, 2)
-    report = plan_digests(wednesday)
+    report = run_weekly(wednesday, deliver=None)
     assert not report.planned_day and report.messages == []
     assert str(report.first_working_day) == "2026-11-30"
 
-    forced = plan_digests(wednesday, force=True)
+    forced = run_weekly(wednesday, force=True, deliver=None)
     db.session.commit()
     assert len(forced.messages) == 3
     assert {row.dedup_key.split(":")[1] for row in digests(db)} == {"2026-W49"}

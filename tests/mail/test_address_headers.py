@@ -15,7 +15,7 @@ from rbtasks.demo import data as demo
 from rbtasks.demo.seed import seed_demo
 from rbtasks.digest.planner import plan_digests
 from rbtasks.outbox.services import deliver_pending
-from rbtasks.reminders.sweep import run_sweep
+from rbtasks.reminders.run import run_daily
 from rbtasks.timeutil import utc_now
 from tests.conftest import page_csrf
 
@@ -54,7 +54,7 @@ def deliver(db, now):
 
 
 def send_reminders(db, now):
-    run_sweep(now)
+    run_daily(now, deliver=None)
     db.session.commit()
     deliver(db, now)
 

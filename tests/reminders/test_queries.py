@@ -5,7 +5,7 @@ in batches (up to 1,000 rows a statement)."""
 from datetime import date, timedelta
 
 from rbtasks.items.models import ActionItem
-from rbtasks.reminders.sweep import run_sweep
+from rbtasks.reminders.sweep import plan_reminders
 from tests.queries import counting_queries
 from tests.reminders.conftest import wita
 
@@ -37,7 +37,7 @@ def add_items(db, count, owners, pokja, now):
 def sweep_statements(db, moment):
     try:
         with counting_queries(db.engine) as statements:
-            report = run_sweep(moment)
+            report = plan_reminders(moment)
     finally:
         db.session.rollback()  # leave the outbox empty for the next count
     return [statement.split(None, 1)[0].upper() for statement in statements], report

@@ -1,10 +1,12 @@
-"""run_sweep against the database: who is planned what, exactly once."""
+"""The sweep against the database: who is planned what, exactly once, and
+only on working days (the daily run, ``run_daily``, without delivery)."""
 from datetime import date
 
 import sqlalchemy as sa
 
 from rbtasks.outbox.models import JobLock, OutboxEntry, OutboxMessage
-from rbtasks.reminders.sweep import run_sweep
+from rbtasks.reminders.run import run_daily
+from rbtasks.reminders.sweep import plan_reminders
 from rbtasks.workdays.models import CalendarOverride
 from tests.reminders.conftest import messages, outbox_keys, wita
 
@@ -12,7 +14,7 @@ HEAD = "kepala.inspektorat@nttprov.go.id"
 
 
 def sweep(db, moment, **kwargs):
-    report = run_sweep(moment, **kwargs)
+    report = run_daily(moment, deliver=None, **kwargs)
     db.session.commit()
     return report
 
@@ -169,7 +171,7 @@ def test_a_moved_deadline_starts_its_stages_afresh(db, province, make_item):
 
 def test_a_dry_run_computes_the_plan_and_writes_nothing(db, province, make_item):
     make_item(owner=province.owner, pokja=province.pokja, due_date=date(2026, 11, 2))
-    report = run_sweep(wita(2026, 11, 25), dry_run=True)
+    report = plan_reminders(wita(2026, 11, 25), dry_run=True)
     db.session.rollback()
     assert report.by_stage == {"overdue": 1, "escalation_1": 1, "escalation_2": 2}
     assert {m.email for m in report.messages} == {
