@@ -33,7 +33,7 @@ from rbtasks.accounts.models import PasswordResetToken
 from rbtasks.accounts.services import check_new_password, find_user_by_email, token_digest
 from rbtasks.errors import NotFound, ValidationError
 from rbtasks.extensions import db
-from rbtasks.outbox.queue import PlannedEmail, enqueue
+from rbtasks.outbox.services import PlannedEmail, enqueue
 
 logger = logging.getLogger(__name__)
 

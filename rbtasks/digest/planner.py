@@ -21,8 +21,8 @@ from rbtasks.digest.render import DigestRenderer
 from rbtasks.extensions import db
 from rbtasks.mail import HoldsRendered, RenderedEmail
 from rbtasks.outbox.locks import hold_job_lock
-from rbtasks.outbox.queue import PlannedEmail, already_queued, enqueue
-from rbtasks.outbox.queue import dedup_key as outbox_key
+from rbtasks.outbox.services import PlannedEmail, already_queued, enqueue
+from rbtasks.outbox.services import dedup_key as outbox_key
 from rbtasks.snapshots.services import take_snapshots, week_label
 from rbtasks.timeutil import local_today
 

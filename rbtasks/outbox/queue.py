@@ -10,11 +10,7 @@ mail server, so planning an email costs the same whether or not one answers.
 The outbox owns what makes a row unique: its ``Message-ID`` (given here,
 kept on resend) and the format of its once-only key (:func:`dedup_key`).
 Reminders are unique per entry instead (``uq_outbox_entry_once``).
-
-Other features import these names from here (rbtasks.outbox.services
-re-exports them too): this module needs nothing but the mail renderer's
-types and the outbox's models, so a feature that the rest of the outbox
-imports (accounts, for its roles) can queue email without a circular import.
+Other features import these names from rbtasks.outbox.services.
 """
 import hashlib
 import uuid

@@ -25,7 +25,7 @@ from sqlalchemy.exc import IntegrityError
 
 from rbtasks.extensions import db
 from rbtasks.outbox.locks import hold_job_lock
-from rbtasks.outbox.queue import Entry, PlannedEmail, enqueue
+from rbtasks.outbox.services import Entry, PlannedEmail, enqueue
 from rbtasks.reminders.candidates import load_candidates, load_planned_keys
 from rbtasks.reminders.emails import PlannedEntry, PlannedMessage, ReminderRenderer
 from rbtasks.reminders.recipients import Directory, recipients_for
