@@ -12,8 +12,11 @@ from typing import NamedTuple
 
 import sqlalchemy as sa
 
-from rbtasks.digest.models import WeeklySnapshot
-from rbtasks.digest.snapshots import (
+from rbtasks.extensions import db
+from rbtasks.items.constants import IN_PROGRESS
+from rbtasks.items.queries import is_overdue
+from rbtasks.snapshots.models import WeeklySnapshot
+from rbtasks.snapshots.services import (
     ALL,
     add_items,
     blank_counts,
@@ -21,9 +24,6 @@ from rbtasks.digest.snapshots import (
     take_snapshots,
     week_start,
 )
-from rbtasks.extensions import db
-from rbtasks.items.constants import IN_PROGRESS
-from rbtasks.items.queries import is_overdue
 from rbtasks.timeutil import local_today
 
 WEEKS = 8

@@ -4,15 +4,15 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 
 from rbtasks.accounts.models import User
-from rbtasks.roles import ROLES
 from rbtasks.demo.data import DEMO_PASSWORD
 from rbtasks.demo.seed import seed_demo
-from rbtasks.digest.models import WeeklySnapshot
 from rbtasks.evidence.models import Evidence
 from rbtasks.items.constants import DONE, NOT_STARTED, OPEN_STATUSES
 from rbtasks.items.models import ActionItem, ActivityEntry
 from rbtasks.organisation.models import Agency, Area, Pokja
 from rbtasks.rbindex.models import IndexScore
+from rbtasks.roles import ROLES
+from rbtasks.snapshots.models import WeeklySnapshot
 from rbtasks.timeutil import local_today
 
 ROAD_MAP_AREAS = [
