@@ -7,9 +7,10 @@ the older ones. Nothing here tells the caller whether an email address has an
 account: that decision stays inside the service.
 
 The email goes through the outbox like every other (``enqueue``), so the
-request never talks to a mail server and costs the same whether or not the
-address has an account or the server answers; the outbox's delivery (the
-scheduler's minute job, or ``flask rb deliver``) sends it. Until then the
+request never waits for a mail server: an address with an account is answered
+as fast as one without, but for the milliseconds of rendering and queueing the
+email, however slow the server. The outbox's delivery (the scheduler's minute
+job, or ``flask rb deliver``) sends it. Until then the
 queued email holds the link, so the outbox row (which coordinators never see
 in the notification log) is as sensitive as the link: at most
 ``RBTASKS_PASSWORD_RESET_MAX_AGE`` long.
