@@ -13,3 +13,19 @@ from rbtasks.outbox.log import (  # noqa: F401
 from rbtasks.outbox.queue import (  # noqa: F401
     Entry, PlannedEmail, already_queued, dedup_key, enqueue, new_message_id,
 )
+
+
+def _delivery_counts(report):
+    as_dict = getattr(report, "as_dict", None)
+    return as_dict() if callable(as_dict) else {}
+
+
+def delivery_total(report):
+    """How many messages a delivery report counts, for deciding whether to log it."""
+    return sum(value for value in _delivery_counts(report).values() if isinstance(value, int))
+
+
+def describe_delivery(report):
+    """One line for a log: "sent 3, retried 0, …", or "nothing to do"."""
+    counts = _delivery_counts(report)
+    return ", ".join(f"{name} {value}" for name, value in counts.items()) or "nothing to do"

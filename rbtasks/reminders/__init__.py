@@ -2,8 +2,11 @@
 
 
 def init_app(app):
-    """``flask rb sweep`` (the scheduler's sweep job is registered with the scheduler)."""
+    """``flask rb sweep`` and the scheduler's sweep at the policy's time."""
     from rbtasks.cli import add_commands
-    from rbtasks.reminders import cli
+    from rbtasks.reminders import cli, jobs
+    from rbtasks.scheduling import AT_SWEEP_TIME, ScheduledJob, add_scheduled_job
 
     add_commands(app, cli.sweep_command)
+    add_scheduled_job(app, ScheduledJob("sweep", "sweep", jobs.sweep_job, AT_SWEEP_TIME,
+                                        catch_up=True))

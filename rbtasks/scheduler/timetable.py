@@ -1,6 +1,6 @@
-"""When the jobs run: the sweep at the policy's time on weekdays, delivery
-every minute, and a watch on the policy so a new sweep time takes effect
-without a restart.
+"""When the jobs run: the jobs the features registered (rbtasks/scheduling.py)
+— at the policy's sweep time on weekdays, or every minute — and a watch on
+the policy so a new sweep time takes effect without a restart.
 
 Job ids are stable, so a job is replaced rather than duplicated. Every job
 coalesces missed runs into one and never overlaps itself; the sweep may
@@ -15,22 +15,18 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.triggers.cron import CronTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from rbtasks.digest.jobs import digest_job
 from rbtasks.extensions import db
 from rbtasks.outbox.models import JobLock
-from rbtasks.scheduler.jobs import delivery_job, sweep_job
+from rbtasks.scheduling import AT_SWEEP_TIME, scheduled_jobs
 from rbtasks.settings_store.policy import Policy, load_policy
 from rbtasks.workdays.calendar import WorkCalendar
 
 logger = logging.getLogger("rbtasks.scheduler")
 
-SWEEP_JOB, DELIVERY_JOB, POLICY_JOB, DIGEST_JOB = "sweep", "deliver", "policy", "digest"
+POLICY_JOB = "policy"
 SWEEP_GRACE_SECONDS = 3600
 DELIVERY_GRACE_SECONDS = 60
 SWEEP_LOCK_NAME = "sweep"  # the JobLock row the sweep stamps with last_run_at
-# Jobs that run at the policy's sweep time; the digest skips every day but
-# the ISO week's first working day itself.
-SWEEP_TIME_JOBS = (SWEEP_JOB, DIGEST_JOB)
 
 
 def _clock(sweep_time):
@@ -91,18 +87,19 @@ def build_scheduler(app, scheduler_class, now):
         job_defaults={"coalesce": True, "max_instances": 1},
     )
     policy, missed = _starting_state(app, now, zone)
-    extra = {"next_run_time": now} if missed else {}
-    if missed:
-        logger.info("today's sweep (%s) has not run yet: sweeping now", policy.sweep_time)
-    scheduler.add_job(sweep_job, sweep_trigger(policy.sweep_time, zone), args=[app],
-                      id=SWEEP_JOB, name="sweep", replace_existing=True, coalesce=True,
-                      max_instances=1, misfire_grace_time=SWEEP_GRACE_SECONDS, **extra)
-    scheduler.add_job(digest_job, sweep_trigger(policy.sweep_time, zone), args=[app],
-                      id=DIGEST_JOB, name="weekly digest", replace_existing=True, coalesce=True,
-                      max_instances=1, misfire_grace_time=SWEEP_GRACE_SECONDS)
-    scheduler.add_job(delivery_job, IntervalTrigger(minutes=1, timezone=zone), args=[app],
-                      id=DELIVERY_JOB, name="deliver", replace_existing=True, coalesce=True,
-                      max_instances=1, misfire_grace_time=DELIVERY_GRACE_SECONDS)
+    for job in scheduled_jobs(app):
+        at_sweep_time = job.when == AT_SWEEP_TIME
+        extra = {}
+        if at_sweep_time and job.catch_up and missed:
+            logger.info("today's %s (%s) has not run yet: running it now", job.name,
+                        policy.sweep_time)
+            extra = {"next_run_time": now}
+        trigger = (sweep_trigger(policy.sweep_time, zone) if at_sweep_time
+                   else IntervalTrigger(minutes=1, timezone=zone))
+        grace = SWEEP_GRACE_SECONDS if at_sweep_time else DELIVERY_GRACE_SECONDS
+        scheduler.add_job(job.run, trigger, args=[app], id=job.id, name=job.name,
+                          replace_existing=True, coalesce=True, max_instances=1,
+                          misfire_grace_time=grace, **extra)
     scheduler.add_job(follow_policy, IntervalTrigger(minutes=1, timezone=zone),
                       args=[app, scheduler], id=POLICY_JOB, name="follow the sweep time",
                       replace_existing=True, coalesce=True, max_instances=1,
@@ -118,7 +115,7 @@ def follow_policy(app, scheduler):
         db.session.rollback()
     wanted = sweep_trigger(sweep_time, scheduler.timezone)
     moved = False
-    for job_id in SWEEP_TIME_JOBS:
+    for job_id in (job.id for job in scheduled_jobs(app) if job.when == AT_SWEEP_TIME):
         job = scheduler.get_job(job_id)
         if job is None or str(job.trigger) == str(wanted):
             continue

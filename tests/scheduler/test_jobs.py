@@ -9,7 +9,8 @@ from types import SimpleNamespace
 import pytest
 import sqlalchemy as sa
 
-from rbtasks.scheduler.jobs import delivery_job, sweep_job
+from rbtasks.outbox.jobs import delivery_job
+from rbtasks.reminders.jobs import sweep_job
 from rbtasks.settings_store.models import Setting
 from rbtasks.workdays.models import CalendarOverride
 from tests.scheduler.conftest import wita

@@ -7,7 +7,8 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from rbtasks.digest.jobs import digest_job
 from rbtasks.outbox.models import JobLock
-from rbtasks.scheduler.jobs import delivery_job, sweep_job
+from rbtasks.outbox.jobs import delivery_job
+from rbtasks.reminders.jobs import sweep_job
 from rbtasks.scheduler.timetable import (
     build_scheduler,
     follow_policy,
