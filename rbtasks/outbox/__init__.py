@@ -2,11 +2,14 @@
 
 
 def init_app(app):
-    """The notification log, the item page's notifications, ``flask rb deliver``."""
+    """The notification log (page and ``/api/v1/notifications``), the item
+    page's notifications, ``flask rb deliver``."""
+    from rbtasks.api.routing import add_api_routes
     from rbtasks.cli import add_commands
     from rbtasks.items.panels import add_item_panel
-    from rbtasks.outbox import cli, panel, routes
+    from rbtasks.outbox import api, cli, panel, routes
 
     app.register_blueprint(routes.bp)
+    add_api_routes(app, api.routes, api.OPENAPI_PATHS)
     add_item_panel(app, "outbox", panel.item_panel, "outbox/_panel.html")
     add_commands(app, cli.deliver_command)

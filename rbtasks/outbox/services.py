@@ -10,7 +10,7 @@ from flask import current_app
 
 from rbtasks.outbox.delivery import DeliveryReport, deliver_pending  # noqa: F401
 from rbtasks.outbox.log import (  # noqa: F401
-    LogFilters, filters_from_args, get_message, may_read_log, messages_about_item,
+    LogFilters, filters_from_args, get_message, log_row, may_read_log, messages_about_item,
     notification_log, resend,
 )
 
