@@ -10,6 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = ROOT / "instance"
+MIN_DELIVERY_LEASE_SECONDS = 10
 
 
 def _env_bool(name, default=False):
@@ -52,6 +53,11 @@ class Config:
     MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
     MAIL_DEFAULT_SENDER = os.environ.get("MAIL_DEFAULT_SENDER", "rbtasks <rbtasks@localhost>")
     MAIL_TIMEOUT = _env_int("MAIL_TIMEOUT", 30)
+    # Delivery claims this many due emails at a time and sends them over one
+    # connection; a claim lasts the lease and is renewed while the batch goes
+    # on, so a delivery process that dies holds its emails for one lease at most.
+    RBTASKS_DELIVERY_BATCH_SIZE = _env_int("RBTASKS_DELIVERY_BATCH_SIZE", 20)
+    RBTASKS_DELIVERY_LEASE_SECONDS = _env_int("RBTASKS_DELIVERY_LEASE_SECONDS", 40)
 
     BABEL_DEFAULT_LOCALE = "id"
     BABEL_DEFAULT_TIMEZONE = RBTASKS_TIMEZONE
@@ -87,6 +93,12 @@ class Config:
                 "MAIL_DEFAULT_SENDER must be one address, with a display name in double "
                 "quotes when it holds a comma or a full stop, e.g. "
                 "'\"Biro Organisasi, Setda NTT\" <rbtasks@nttprov.go.id>'") from error
+        if app_config["RBTASKS_DELIVERY_BATCH_SIZE"] < 1:
+            raise RuntimeError("RBTASKS_DELIVERY_BATCH_SIZE must be at least 1.")
+        if app_config["RBTASKS_DELIVERY_LEASE_SECONDS"] < MIN_DELIVERY_LEASE_SECONDS:
+            raise RuntimeError(
+                f"RBTASKS_DELIVERY_LEASE_SECONDS must be at least {MIN_DELIVERY_LEASE_SECONDS}: "
+                "each email must be offered and its outcome recorded within the lease.")
 
 
 class DevelopmentConfig(Config):

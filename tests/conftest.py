@@ -6,7 +6,7 @@ when they answer (see tests/databases.py).
 """
 import contextvars
 import re
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 import sqlalchemy as sa
@@ -341,6 +341,36 @@ def make_item(db, make_pokja, make_agency, now):
         db.session.add(item)
         db.session.commit()
         return item
+
+    return make
+
+
+@pytest.fixture
+def make_message(db, now):
+    """``make_message(items=[(item, "overdue")], **columns)``: a committed outbox row."""
+    from rbtasks.outbox.models import OutboxEntry, OutboxMessage
+    from rbtasks.outbox.services import new_message_id
+
+    counter = iter(range(1, 100_000))
+
+    def make(items=(), **overrides):
+        n = next(counter)
+        values = {
+            "kind": "reminder", "recipient_email": f"penerima{n}@ntt.go.id",
+            "recipient_name": f"Penerima {n}", "locale": "id",
+            "subject": f"[RB] Pengingat {n}", "body_text": f"Teks pengingat {n}",
+            "body_html": f"<p>Pengingat <b>{n}</b></p>", "message_id": new_message_id(),
+            "status": "pending", "attempts": 0, "planned_at": now - timedelta(minutes=5),
+            "next_attempt_at": now - timedelta(minutes=5),
+        }
+        message = OutboxMessage(**{**values, **overrides})
+        for item, stage in items:
+            message.entries.append(OutboxEntry(
+                item_id=item.id, stage=stage, due_date=item.due_date, period=0,
+                recipient_email=message.recipient_email))
+        db.session.add(message)
+        db.session.commit()
+        return message
 
     return make
 

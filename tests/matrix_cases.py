@@ -405,6 +405,12 @@ API_CASES = [
     api("api.update_index_score", "PATCH", V1 + "/index-scores/{score}", **ADMIN_ONLY,
         body=lambda ids: {"target": 62.0}),
     api("api.delete_index_score", "DELETE", V1 + "/index-scores/{score}", **ADMIN_ONLY),
+    # issue 9: the notification log over JSON, for the log page's readers
+    api("api.list_notifications", "GET", V1 + "/notifications",
+        ok="admin coord_p coord_q", forbidden="leader head_a owner member"),
+    # As on the page: a reminder about I does not exist for coord_q.
+    api("api.resend_notification", "POST", V1 + "/notifications/{message}/resend",
+        **MANAGES_ITEM),
 ]
 
 CASES = PAGE_CASES + API_CASES

@@ -62,14 +62,23 @@ class TimedConnection(Connection):
             except (smtplib.SMTPException, OSError):
                 self.host.close()
 
+    def socket_timeout(self):
+        """Seconds a socket operation may take (a subclass may shorten it)."""
+        return self.timeout
+
+    def smtp_session(self, use_ssl, *args, **kwargs):
+        """A connected ``smtplib`` session (a subclass may use its own class)."""
+        return (smtplib.SMTP_SSL if use_ssl else smtplib.SMTP)(*args, **kwargs)
+
     def configure_host(self):
         state = self.mail
         context = ssl.create_default_context()
+        timeout = self.socket_timeout()
         if state.use_ssl:
-            host = smtplib.SMTP_SSL(state.server, state.port, timeout=self.timeout,
-                                    context=context)
+            host = self.smtp_session(True, state.server, state.port, timeout=timeout,
+                                     context=context)
         else:
-            host = smtplib.SMTP(state.server, state.port, timeout=self.timeout)
+            host = self.smtp_session(False, state.server, state.port, timeout=timeout)
         try:
             host.set_debuglevel(int(state.debug))
             if state.use_tls:

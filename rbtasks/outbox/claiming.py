@@ -8,9 +8,11 @@ even where FOR UPDATE means nothing (SQLite, which serialises writers
 instead) a row claimed by someone else in the meantime is left alone; the
 worker then reads back only the rows that carry its own name.
 
-A worker that dies mid-batch leaves rows ``sending``; once their claim has
-expired they are due again. Every outcome is written in its own small
-transaction and only while the claim is still this worker's.
+A claim lasts a short lease that the worker renews as its batch goes on
+(see rbtasks.outbox.lease). A worker that dies mid-batch leaves rows
+``sending``; once their claim has expired they are due again. Every
+outcome is written in its own small transaction and only while the claim
+is still this worker's.
 """
 import os
 import socket
@@ -67,15 +69,16 @@ def _lock_due_ids(now, limit):
     return ids
 
 
-def claim_due(now, limit, worker, lease):
-    """Claim up to ``limit`` due rows for ``worker`` and commit; their ids, oldest first."""
+def claim_due(now, limit, worker, expires_at):
+    """Claim up to ``limit`` due rows for ``worker`` until ``expires_at`` and
+    commit; their ids, oldest first."""
     ids = _lock_due_ids(now, limit)
     if not ids:
         db.session.commit()
         return []
     db.session.execute(
         sa.update(OutboxMessage).where(OutboxMessage.id.in_(ids), _due(now))
-        .values(status=SENDING, claimed_by=worker, claim_expires_at=now + lease)
+        .values(status=SENDING, claimed_by=worker, claim_expires_at=expires_at)
         .execution_options(synchronize_session=False)
     )
     claimed = list(db.session.scalars(
@@ -86,6 +89,30 @@ def claim_due(now, limit, worker, lease):
     ))
     db.session.commit()
     return claimed
+
+
+def renew(ids, worker, expires_at):
+    """Extend ``worker``'s claim on ``ids`` to ``expires_at`` and commit; the
+    ids still claimed by ``worker`` (a claim that lapsed may have been taken
+    by another worker, whose it now is)."""
+    ids = list(ids)
+    result = db.session.execute(
+        sa.update(OutboxMessage)
+        .where(OutboxMessage.id.in_(ids), OutboxMessage.claimed_by == worker,
+               OutboxMessage.status == SENDING)
+        .values(claim_expires_at=expires_at)
+        .execution_options(synchronize_session=False)
+    )
+    if result.rowcount == len(ids):
+        db.session.commit()
+        return set(ids)
+    ours = set(db.session.scalars(
+        sa.select(OutboxMessage.id)
+        .where(OutboxMessage.id.in_(ids), OutboxMessage.claimed_by == worker,
+               OutboxMessage.status == SENDING)
+    ))
+    db.session.commit()
+    return ours
 
 
 def hold_due(now, limit):

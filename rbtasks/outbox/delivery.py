@@ -2,16 +2,19 @@
 
 Each batch is claimed (and committed) before anything goes on the wire, sent
 over one SMTP connection, and every row's outcome is committed as soon as it
-is known. So a message is offered by one process only, a crash loses at most
-the outcome of the message in flight, and two delivery processes — or a
-scheduler and an operator's ``flask rb deliver`` — never send a row twice.
+is known. The claim is short and renewed as the batch goes on
+(rbtasks.outbox.lease), and a message is offered only while its claim holds.
+So a message is offered by one process only, a crash loses at most the
+outcome of the message in flight and holds the rest of its batch for one
+lease, and two delivery processes — or a scheduler and an operator's
+``flask rb deliver`` — never send a row twice.
 
 Unlike most services this one commits: the claim must be visible to other
 processes before the first byte is sent. Call it with no unsaved changes.
 """
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -21,15 +24,15 @@ from rbtasks.extensions import db
 from rbtasks.mail.services import mail_state, mail_configured
 from rbtasks.outbox import claiming
 from rbtasks.outbox.compose import UnsendableMessage, compose
+from rbtasks.outbox.lease import Lease
 from rbtasks.outbox.models import OutboxMessage
 from rbtasks.outbox.smtp import (
     CONNECTION_ERRORS, PERMANENT, SENT, BatchConnection, ConnectionLost, describe,
 )
-from rbtasks.settings_store.policy import load_policy
+from rbtasks.settings_store.policy import Policy, load_policy
 
 logger = logging.getLogger(__name__)
 
-BATCH_SIZE = 100
 # Messages one deliver_pending call takes on in deliver_all_due.
 RUN_SIZE = 500
 # Messages in one batch whose connection broke before the rest is put off.
@@ -65,13 +68,15 @@ class DeliveryReport:
                  "held %(held)d", **self.as_dict())
 
 
-def _lease():
-    """How long a claim lasts: well beyond the slowest batch we allow ourselves.
+@dataclass
+class _Run:
+    """What every step of one delivery run needs."""
 
-    A batch gives up after a few dead connections, each bounded by
-    MAIL_TIMEOUT per socket operation, so twenty timeouts is generous.
-    """
-    return timedelta(seconds=max(900, 20 * current_app.config.get("MAIL_TIMEOUT", 30)))
+    now: datetime
+    worker: str
+    policy: Policy
+    lease: Lease
+    report: DeliveryReport
 
 
 def plan_then_deliver(plan, now, deliver):
@@ -106,53 +111,54 @@ def deliver_all_due(now, limit=None, worker=None):
     return total
 
 
-def deliver_pending(now, limit=500, worker=None, batch_size=BATCH_SIZE):
+def deliver_pending(now, limit=500, worker=None, batch_size=None):
     """Send up to ``limit`` due outbox messages (pending and due, or with an
     expired claim); return a DeliveryReport.
 
-    Batches of ``batch_size`` are claimed one after another, each sent over
-    one SMTP connection. Without ``MAIL_SERVER`` nothing connects: due rows
-    become ``held`` with the note "not sent: no mail server configured".
+    Batches of ``batch_size`` (default ``RBTASKS_DELIVERY_BATCH_SIZE``) are
+    claimed one after another, each sent over one SMTP connection. Without
+    ``MAIL_SERVER`` nothing connects: due rows become ``held`` with the note
+    "not sent: no mail server configured".
     """
     worker = worker or claiming.default_worker()
+    batch_size = batch_size or current_app.config["RBTASKS_DELIVERY_BATCH_SIZE"]
     report = DeliveryReport()
     if not mail_configured():
         report.held = claiming.hold_due(now, limit)
         return report
-    policy = load_policy()
+    run = _Run(now, worker, load_policy(), Lease.configured(now), report)
     db.session.commit()  # end the read; claims start their own transactions
-    lease = _lease()
     remaining = limit
     while remaining > 0:
-        ids = claiming.claim_due(now, min(batch_size, remaining), worker, lease)
+        ids = claiming.claim_due(now, min(batch_size, remaining), worker, run.lease.renewed())
         if not ids:
             break
-        _send_batch(ids, now, worker, policy, report)
+        _send_batch(ids, run)
         remaining -= len(ids)
     return report
 
 
-def _send_batch(ids, now, worker, policy, report):
+def _send_batch(ids, run):
     """Build the claimed messages, then offer them over one connection."""
-    ready = _build(ids, now, worker, report)
+    ready = _build(ids, run)
     if not ready:
         return
     connection = BatchConnection(mail_state(), current_app.config.get("MAIL_TIMEOUT", 30))
     try:
-        connection.open()
+        connection.open(run.lease.deadline())
     except CONNECTION_ERRORS as error:
         logger.warning("Mail server unusable (%s); %d messages will be retried.",
                        describe(error), len(ready))
-        _retry_all(ready, describe(error), now, worker, policy, report)
+        _retry_all(ready, describe(error), run)
         return
     try:
-        _offer_all(connection, ready, now, worker, policy, report)
+        _offer_all(connection, ready, run)
     finally:
         connection.close()
-        report.connections += connection.connections
+        run.report.connections += connection.connections
 
 
-def _build(ids, now, worker, report):
+def _build(ids, run):
     """(id, attempts, Outgoing) for each claimed row; rows that can never be
     sent (an invalid address) are marked failed at once."""
     rows = db.session.scalars(
@@ -162,49 +168,64 @@ def _build(ids, now, worker, report):
     ready, unsendable = [], []
     for row in rows:
         try:
-            ready.append((row.id, row.attempts, compose(row, now)))
+            ready.append((row.id, row.attempts, compose(row, run.now)))
         except UnsendableMessage as error:
             unsendable.append((row.id, row.attempts, str(error)))
     db.session.commit()  # no transaction stays open while we talk to the server
     for message_id, attempts, error in unsendable:
-        claiming.mark_failed(message_id, worker, attempts, error)
-        report.failed += 1
+        claiming.mark_failed(message_id, run.worker, attempts, error)
+        run.report.failed += 1
     return ready
 
 
-def _offer_all(connection, ready, now, worker, policy, report):
+def _offer_all(connection, ready, run):
+    """Offer each message while its claim holds, renewing the claim on the
+    rest of the batch when half the lease has gone."""
     lost_lines, last_error = 0, None
+    ours = {message_id for message_id, _attempts, _outgoing in ready}
     for position, (message_id, attempts, outgoing) in enumerate(ready):
         if lost_lines >= MAX_LOST_CONNECTIONS:
             # A server that keeps dropping or stalling would cost a timeout per
             # message; the rest of the batch waits for its next attempt instead.
-            _retry_all(ready[position:], last_error, now, worker, policy, report)
+            _retry_all(_still_ours(ready[position:], ours), last_error, run)
             return
+        if run.lease.needs_renewal():
+            rest = [row[0] for row in ready[position:]]
+            ours = claiming.renew(rest, run.worker, run.lease.renewed())
+        if message_id not in ours:
+            logger.info("Outbox message %s: our claim lapsed and another worker has it.",
+                        message_id)
+            continue
         try:
-            outcome = connection.send(outgoing)
+            outcome = connection.send(outgoing, run.lease.deadline())
         except ConnectionLost as lost:
-            _retry_all(ready[position:], lost.error, now, worker, policy, report)
+            _retry_all(_still_ours(ready[position:], ours), lost.error, run)
             return
         if outcome.kind == SENT:
-            claiming.mark_sent(message_id, worker, attempts, now)
-            report.sent += 1
+            if not claiming.mark_sent(message_id, run.worker, attempts, run.now):
+                logger.warning("Outbox message %s was sent after its claim lapsed.", message_id)
+            run.report.sent += 1
             continue
         if connection.host is None:
             lost_lines, last_error = lost_lines + 1, outcome.error
         if outcome.kind == PERMANENT:
-            claiming.mark_failed(message_id, worker, attempts, outcome.error)
-            report.failed += 1
+            claiming.mark_failed(message_id, run.worker, attempts, outcome.error)
+            run.report.failed += 1
         else:
-            _record_temporary(message_id, worker, attempts, outcome.error, now, policy, report)
+            _record_temporary(message_id, attempts, outcome.error, run)
 
 
-def _retry_all(pending, error, now, worker, policy, report):
+def _still_ours(rows, ours):
+    return [row for row in rows if row[0] in ours]
+
+
+def _retry_all(pending, error, run):
     for message_id, attempts, _outgoing in pending:
-        _record_temporary(message_id, worker, attempts, error, now, policy, report)
+        _record_temporary(message_id, attempts, error, run)
 
 
-def _record_temporary(message_id, worker, attempts, error, now, policy, report):
-    if claiming.mark_retry(message_id, worker, attempts, error, now, policy):
-        report.retried += 1
+def _record_temporary(message_id, attempts, error, run):
+    if claiming.mark_retry(message_id, run.worker, attempts, error, run.now, run.policy):
+        run.report.retried += 1
     else:
-        report.failed += 1
+        run.report.failed += 1

@@ -22,12 +22,14 @@ from rbtasks.outbox.models import (
 )
 
 RESENDABLE = (FAILED, HELD)
+MAX_RECIPIENT_FILTER = 254
 
 
 @dataclass
 class LogFilters:
     status: str = ""
     item_id: int | None = None
+    recipient: str = ""  # text in the recipient's address or name, any case
 
 
 @dataclass
@@ -50,6 +52,9 @@ def filters_from_args(args):
     status = (args.get("status") or "").strip()
     if status and status not in MESSAGE_STATUSES:
         errors["status"] = _("Unknown status.")
+    recipient = (args.get("recipient") or "").strip()
+    if len(recipient) > MAX_RECIPIENT_FILTER:
+        errors["recipient"] = _("At most %(count)d characters.", count=MAX_RECIPIENT_FILTER)
     numbers = {}
     for name, default, highest in (("item_id", None, MAX_ID), ("page", 1, 10**6),
                                    ("per_page", 50, MAX_PER_PAGE)):
@@ -60,7 +65,7 @@ def filters_from_args(args):
             errors[name] = _("A whole number from 1 to %(high)d.", high=highest)
     if errors:
         raise ValidationError(_("Some filters are not valid."), errors)
-    filters = LogFilters(status=status, item_id=numbers["item_id"])
+    filters = LogFilters(status=status, item_id=numbers["item_id"], recipient=recipient)
     return filters, numbers["page"], numbers["per_page"]
 
 
@@ -92,6 +97,11 @@ def notification_log(actor, filters, page=1, per_page=50):
     if filters.item_id is not None:
         where.append(OutboxMessage.id.in_(
             sa.select(OutboxEntry.message_id).where(OutboxEntry.item_id == filters.item_id)))
+    if filters.recipient:
+        text = filters.recipient.lower()
+        where.append(sa.or_(
+            sa.func.lower(OutboxMessage.recipient_email).contains(text, autoescape=True),
+            sa.func.lower(OutboxMessage.recipient_name).contains(text, autoescape=True)))
     total = db.session.scalar(sa.select(sa.func.count(OutboxMessage.id)).where(*where))
     messages = db.session.scalars(
         sa.select(OutboxMessage).where(*where)
@@ -137,6 +147,11 @@ def get_message(actor, message_id):
     if not visible:
         raise NotFound(_("That notification does not exist."))
     return message
+
+
+def log_row(actor, message_id):
+    """The LogRow of one message ``actor`` may read (see get_message)."""
+    return _rows(actor, [get_message(actor, message_id)])[0]
 
 
 def resend(actor, message_id, now):

@@ -7,7 +7,7 @@ from rbtasks.outbox.delivery import (  # noqa: F401
     DeliveryReport, deliver_all_due, deliver_pending, plan_then_deliver,
 )
 from rbtasks.outbox.log import (  # noqa: F401
-    LogFilters, filters_from_args, get_message, may_read_log, messages_about_item,
+    LogFilters, filters_from_args, get_message, log_row, may_read_log, messages_about_item,
     notification_log, resend,
 )
 from rbtasks.outbox.queue import (  # noqa: F401

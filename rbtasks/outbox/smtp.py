@@ -13,8 +13,14 @@ conversation broke:
 * a reused connection found closed at MAIL (the server hung up while idle,
   or after the previous message): nothing was offered yet, so reconnect and
   offer the same message again without counting a failed attempt.
+
+Each message may also be given a deadline (its claim's, see
+rbtasks.outbox.lease): every wait on the socket then lasts ``MAIL_TIMEOUT``
+or the time left, whichever is less, so a slow server cannot keep a message
+in flight beyond its claim.
 """
 import smtplib
+import time
 from dataclasses import dataclass
 
 from flask import current_app
@@ -72,28 +78,75 @@ def _by_code(code, reply):
     return Outcome(kind, _reply_text(code, reply))
 
 
+class _WithinDeadline:
+    """An SMTP session that asks ``time_left()`` for its socket timeout before
+    every command it writes and every reply it reads."""
+
+    def __init__(self, *args, time_left, **kwargs):
+        self.time_left = time_left
+        super().__init__(*args, **kwargs)
+
+    def send(self, s):
+        self._tighten()
+        super().send(s)
+
+    def getreply(self):
+        self._tighten()
+        return super().getreply()
+
+    def _tighten(self):
+        if self.sock is not None:
+            self.sock.settimeout(self.time_left())
+
+
+class _SMTP(_WithinDeadline, smtplib.SMTP):
+    pass
+
+
+class _SMTPOverSSL(_WithinDeadline, smtplib.SMTP_SSL):
+    pass
+
+
 class BatchConnection(TimedConnection):
     """A mail-server session reused for every message of a batch.
 
     ``connections`` counts the sessions opened, so callers (and tests) can
-    tell that a batch went over one connection.
+    tell that a batch went over one connection. ``deadline`` (a
+    ``time.monotonic()`` value, or None) bounds the conversation under way.
     """
 
     def __init__(self, state, timeout):
         super().__init__(state, timeout)
         self.host = None
         self.connections = 0
+        self.deadline = None
         self._offered_here = 0
 
-    def open(self):
+    def smtp_session(self, use_ssl, *args, **kwargs):
+        session_class = _SMTPOverSSL if use_ssl else _SMTP
+        return session_class(*args, time_left=self.socket_timeout, **kwargs)
+
+    def socket_timeout(self):
+        """``MAIL_TIMEOUT``, or the time left before the deadline when that is
+        less; TimeoutError once the deadline has passed."""
+        if self.deadline is None:
+            return self.timeout
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError("timed out")
+        return min(self.timeout, left)
+
+    def open(self, deadline=None):
         """Connect (raises one of CONNECTION_ERRORS when the server is unusable)."""
         self.close()
+        self.deadline = deadline
         self.host = self.configure_host()
         self.connections += 1
         self._offered_here = 0
 
     def close(self):
         """Say goodbye politely; a server that hangs up at QUIT is no error."""
+        self.deadline = None
         self.__exit__(None, None, None)
         self.host = None
 
@@ -102,16 +155,18 @@ class BatchConnection(TimedConnection):
             self.host.close()
         self.host = None
 
-    def send(self, outgoing):
-        """Offer ``outgoing`` (see rbtasks.outbox.compose) and return its Outcome.
+    def send(self, outgoing, deadline=None):
+        """Offer ``outgoing`` (see rbtasks.outbox.compose) before ``deadline``
+        and return its Outcome.
 
         Raises ConnectionLost when the connection had to be reopened and
         could not be: the caller should not try the rest of the batch now.
         """
+        self.deadline = deadline
         for attempt in (1, 2):
             if self.host is None:
                 try:
-                    self.open()
+                    self.open(deadline)
                 except CONNECTION_ERRORS as error:
                     raise ConnectionLost(describe(error)) from error
             reused = self._offered_here > 0

@@ -79,7 +79,7 @@ def test_every_path_parameter_is_declared(document):
 
 
 @pytest.fixture
-def cast(api, make_user, make_pokja, make_item, make_agency):
+def cast(api, make_user, make_pokja, make_item, make_agency, make_message):
     """An admin's client and ``concrete(path)``: the path with ids of rows that exist."""
     admin = make_user(role="admin")
     client = api(admin)
@@ -94,9 +94,13 @@ def cast(api, make_user, make_pokja, make_item, make_agency):
     extension = client.post(f"/api/v1/items/{item.id}/extensions",
                             json={"new_due_date": "2027-03-31", "reason": "menunggu SK"})
     score = client.post("/api/v1/index-scores", json={"year": 2025, "score": 71.5})
+    failed = make_message(items=[(item, "overdue")], status="failed",
+                          recipient_name="Dr. Maria Bessie, S.Kom., M.T.",
+                          last_error="550 5.1.1 No such user")
     samples = {"/areas/{id}": pokja.area_id, "/agencies/{id}": agency.id,
                "/pokjas/{id}": pokja.id, "/users/{id}": admin.id,
-               "/index-scores/{id}": score.get_json()["id"]}
+               "/index-scores/{id}": score.get_json()["id"],
+               "/notifications/{id}/resend": failed.id}
 
     def concrete(path):
         result = path.replace("{item_id}", str(item.id))
@@ -107,7 +111,7 @@ def cast(api, make_user, make_pokja, make_item, make_agency):
         return result
 
     return SimpleNamespace(client=client, admin=admin, item=item, pokja=pokja, agency=agency,
-                           concrete=concrete)
+                           failed=failed, concrete=concrete)
 
 
 def test_real_responses_match_the_documented_schemas(document, cast):
@@ -136,6 +140,10 @@ def test_real_responses_match_the_documented_schemas(document, cast):
     _check(document, "/items/{item_id}", "patch", patched)
     stale = client.patch(f"/api/v1/items/{item.id}", json={"version": 1, "progress": 20})
     _check(document, "/items/{item_id}", "patch", stale)
+    for message_id, status in ((cast.failed.id, 200), (cast.failed.id, 409), (987654, 404)):
+        resent = client.post(f"/api/v1/notifications/{message_id}/resend")
+        assert resent.status_code == status, resent.get_json()
+        _check(document, "/notifications/{id}/resend", "post", resent)
     deleted = client.delete(f"/api/v1/items/{item.id}")
     _check(document, "/items/{item_id}", "delete", deleted)
 

@@ -3,8 +3,6 @@ from datetime import timedelta
 
 from playwright.sync_api import expect
 
-from tests.outbox.conftest import make_message  # noqa: F401  (a fixture)
-
 LONG_ERROR = ("550 5.1.1 <kepala.bidang.pengawasan.penyelenggaraan.pemerintahan@inspektorat."
               "nttprov.go.id>: Recipient address rejected: User unknown in virtual mailbox table")
 

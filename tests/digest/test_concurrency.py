@@ -1,36 +1,17 @@
 """Several real ``flask rb digest`` processes at the same moment, on the same
 database, with delivery: each recipient's digest reaches the SMTP server
 exactly once."""
-import os
 import re
-import subprocess
-import sys
 from collections import Counter
-from pathlib import Path
 
 import sqlalchemy as sa
 
 from rbtasks.outbox.models import OutboxMessage
 from rbtasks.snapshots.models import WeeklySnapshot
 from tests.digest.conftest import MONDAY
+from tests.processes import environment, finish, flask_rb, start
 
-ROOT = Path(__file__).resolve().parents[2]
 PROCESSES = 5
-
-
-def flask_env(app, mailbox):
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("RBTASKS_", "MAIL_", "FLASK_"))}
-    env.update({
-        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
-        "RBTASKS_CONFIG": "development",
-        "SECRET_KEY": "concurrency-test-secret-key",
-        "MAIL_SERVER": "127.0.0.1",
-        "MAIL_PORT": str(mailbox.port),
-        "MAIL_DEFAULT_SENDER": "rbtasks <rbtasks@test.go.id>",
-        "FLASK_APP": "wsgi.py",
-    })
-    return env
 
 
 def test_concurrent_digests_reach_each_recipient_exactly_once(app, db, province, make_user,
@@ -42,14 +23,9 @@ def test_concurrent_digests_reach_each_recipient_exactly_once(app, db, province,
     make_user(role="leader", email="wakil@nttprov.go.id")
     recipients = 3 + 6 + 1
 
-    command = [sys.executable, "-m", "flask", "rb", "digest", "--now", MONDAY]
-    env = flask_env(app, mailbox)
-    processes = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True)
-                 for _ in range(PROCESSES)]
-    outputs = [process.communicate(timeout=180) for process in processes]
-    for process, (out, err) in zip(processes, outputs):
-        assert process.returncode == 0, f"{out}\n{err}"
+    command = flask_rb("digest", "--now", MONDAY)
+    env = environment(app, mailbox.port)
+    outputs = finish([start(command, env) for _ in range(PROCESSES)], timeout=180)
 
     db.session.remove()
     rows = db.session.scalars(sa.select(OutboxMessage).where(OutboxMessage.kind == "digest")).all()
@@ -63,7 +39,7 @@ def test_concurrent_digests_reach_each_recipient_exactly_once(app, db, province,
     # Together the processes planned each digest once, and left one snapshot per scope.
     # the processes speak the product's language (Indonesian) or English
     planned = sum(int(re.search(r": (?:planned )?(\d+) emails?\b", out).group(1))
-                  for out, _err in outputs)
+                  for out in outputs)
     assert planned == recipients
     snapshots = db.session.execute(sa.select(WeeklySnapshot.scope, WeeklySnapshot.scope_id)).all()
     assert len(snapshots) == len(set(snapshots))

@@ -1,37 +1,26 @@
-"""Fixtures for the outbox: planned messages and reloading them."""
+"""Fixtures for the outbox: pointing the app at an SMTP server, and a small world
+of notifications (``make_message`` itself is in tests/conftest.py)."""
 from datetime import timedelta
 
 import pytest
 
 
 @pytest.fixture
-def make_message(db, now):
-    """``make_message(items=[(item, "overdue")], **columns)``: a committed outbox row."""
-    from rbtasks.outbox.models import OutboxEntry, OutboxMessage
-    from rbtasks.outbox.services import new_message_id
+def smtp_at(app, monkeypatch):
+    """``smtp_at(port, server="127.0.0.1", timeout=None)`` points delivery at a
+    server for one test. Flask-Mail copies MAIL_* into its state at start-up,
+    so both the config and that state change; both are restored afterwards."""
+    state = app.extensions["mail"]
 
-    counter = iter(range(1, 100_000))
+    def point(port, server="127.0.0.1", timeout=None):
+        monkeypatch.setattr(state, "server", server)
+        monkeypatch.setattr(state, "port", port)
+        monkeypatch.setitem(app.config, "MAIL_SERVER", server)
+        monkeypatch.setitem(app.config, "MAIL_PORT", port)
+        if timeout is not None:
+            monkeypatch.setitem(app.config, "MAIL_TIMEOUT", timeout)
 
-    def make(items=(), **overrides):
-        n = next(counter)
-        values = {
-            "kind": "reminder", "recipient_email": f"penerima{n}@ntt.go.id",
-            "recipient_name": f"Penerima {n}", "locale": "id",
-            "subject": f"[RB] Pengingat {n}", "body_text": f"Teks pengingat {n}",
-            "body_html": f"<p>Pengingat <b>{n}</b></p>", "message_id": new_message_id(),
-            "status": "pending", "attempts": 0, "planned_at": now - timedelta(minutes=5),
-            "next_attempt_at": now - timedelta(minutes=5),
-        }
-        message = OutboxMessage(**{**values, **overrides})
-        for item, stage in items:
-            message.entries.append(OutboxEntry(
-                item_id=item.id, stage=stage, due_date=item.due_date, period=0,
-                recipient_email=message.recipient_email))
-        db.session.add(message)
-        db.session.commit()
-        return message
-
-    return make
+    return point
 
 
 @pytest.fixture
@@ -43,3 +32,27 @@ def reload_message(db):
         return db.session.get(OutboxMessage, message.id)
 
     return reload
+
+
+@pytest.fixture
+def world(make_user, make_pokja, make_item, make_message, now):
+    """Two pokjas, a coordinator of the first, and messages about each."""
+    admin = make_user(role="admin", locale="en")
+    coordinator = make_user(role="coordinator", locale="en")
+    member = make_user(role="member", locale="en")
+    leader = make_user(role="leader", locale="en")
+    ours = make_pokja(coordinators=[coordinator], members=[member])
+    theirs = make_pokja()
+    sop = make_item(pokja=ours, title="Menyusun SOP pelayanan")
+    survey = make_item(pokja=theirs, title="Survei kepuasan masyarakat")
+    failed = make_message(items=[(sop, "overdue")], recipient_email="pemilik@ntt.go.id",
+                          recipient_name="Ibu Pemilik", status="failed", attempts=1,
+                          last_error="550 5.1.1 No such user", planned_at=now)
+    sent = make_message(items=[(survey, "escalation_1")], recipient_email="kepala@ntt.go.id",
+                        recipient_name="Kepala Dinas", status="sent", attempts=1, sent_at=now,
+                        planned_at=now - timedelta(hours=1))
+    both = make_message(items=[(sop, "escalation_2"), (survey, "escalation_2")],
+                        recipient_email="ketua@ntt.go.id", status="held",
+                        last_error="not sent: no mail server configured",
+                        planned_at=now - timedelta(hours=2))
+    return locals()

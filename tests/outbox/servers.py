@@ -6,6 +6,8 @@
 * :class:`SilentServer` — accepts connections and never says a word.
 * :class:`HangUpAfterDataServer` — a scripted SMTP server that accepts the
   message ("250" to the end of DATA) and closes the connection at once.
+* :class:`StallingServer` — a scripted SMTP server that accepts some
+  messages, then takes one in and hangs without answering.
 * :func:`closed_port` — a port nothing listens on.
 """
 import asyncio
@@ -41,6 +43,8 @@ class _ReplyingHandler:
     async def handle_DATA(self, smtp, session, envelope):
         if self.server.delay:
             await asyncio.sleep(self.server.delay)
+        if self.server.on_data is not None:
+            self.server.on_data()  # blocks this server, which serves one client here
         reply = self.server.data_reply(envelope.rcpt_tos)
         if reply:
             return reply
@@ -66,13 +70,15 @@ class ReplyingServer:
 
     ``rcpt`` and ``data`` map a recipient address (or "*" for everyone) to
     the reply, e.g. ``{"*": "421 4.3.2 Try again later"}``. With ``delay``
-    (seconds) the server thinks that long before it answers DATA.
+    (seconds) the server thinks that long before it answers DATA; ``on_data``
+    is called when a message has come in, before the reply to it.
     """
 
-    def __init__(self, rcpt=None, data=None, delay=0):
+    def __init__(self, rcpt=None, data=None, delay=0, on_data=None):
         self.rcpt = dict(rcpt or {})
         self.data = dict(data or {})
         self.delay = delay
+        self.on_data = on_data
         self.messages = []
         self.connections = 0
         self.lock = threading.Lock()
@@ -145,12 +151,17 @@ class SilentServer(_SocketServer):
         self.stopping.wait(30)
 
 
-class HangUpAfterDataServer(_SocketServer):
-    """Speaks just enough SMTP, says 250 to the message, then hangs up."""
+class _ScriptedSmtpServer(_SocketServer):
+    """Speaks just enough SMTP to take messages; ``after_data`` decides what
+    follows each one (True: say 250 and go on)."""
 
     def __init__(self):
         super().__init__()
         self.messages = []
+        self.lock = threading.Lock()
+
+    def after_data(self, connection, say):
+        raise NotImplementedError
 
     def handle(self, connection):
         reader = connection.makefile("rb")
@@ -159,16 +170,19 @@ class HangUpAfterDataServer(_SocketServer):
             connection.sendall(line.encode() + b"\r\n")
 
         try:
-            say("220 hangup.test ESMTP")
+            say("220 scripted.test ESMTP")
             while True:
                 line = reader.readline()
                 if not line:
                     return
                 verb = line[:4].upper()
                 if verb in (b"EHLO", b"HELO"):
-                    say("250 hangup.test")
+                    say("250 scripted.test")
                 elif verb in (b"MAIL", b"RCPT", b"RSET", b"NOOP"):
                     say("250 OK")
+                elif verb == b"QUIT":
+                    say("221 Bye")
+                    return
                 elif verb == b"DATA":
                     say("354 End data with <CR><LF>.<CR><LF>")
                     lines = []
@@ -176,10 +190,11 @@ class HangUpAfterDataServer(_SocketServer):
                         if body_line in (b".\r\n", b".\n"):
                             break
                         lines.append(body_line[1:] if body_line.startswith(b"..") else body_line)
-                    self.messages.append(email.message_from_bytes(
-                        b"".join(lines), policy=email.policy.default))
-                    say("250 2.0.0 Accepted")
-                    return  # hang up without waiting for QUIT
+                    with self.lock:
+                        self.messages.append(email.message_from_bytes(
+                            b"".join(lines), policy=email.policy.default))
+                    if not self.after_data(connection, say):
+                        return
                 else:
                     say("502 Not implemented")
         except OSError:
@@ -187,3 +202,36 @@ class HangUpAfterDataServer(_SocketServer):
         finally:
             reader.close()
             connection.close()
+
+
+class HangUpAfterDataServer(_ScriptedSmtpServer):
+    """Says 250 to the message, then hangs up without waiting for QUIT."""
+
+    def after_data(self, connection, say):
+        say("250 2.0.0 Accepted")
+        return False
+
+
+class StallingServer(_ScriptedSmtpServer):
+    """Accepts the first ``accept`` messages, then takes the next one in and
+    never answers (``stalled`` is set), as a mail server that hangs would;
+    after ``recover()`` it answers every message again."""
+
+    def __init__(self, accept):
+        super().__init__()
+        self.accept = accept
+        self.stalled = threading.Event()
+        self.recovered = False
+
+    def recover(self):
+        self.recovered = True
+
+    def after_data(self, connection, say):
+        with self.lock:
+            stall = not self.recovered and len(self.messages) > self.accept
+        if stall:
+            self.stalled.set()
+            self.stopping.wait(120)
+            return False
+        say("250 2.0.0 Accepted")
+        return True

@@ -1,42 +1,13 @@
 """Exactly once across processes: several real delivery processes at the same
 moment, on the test run's own database, all sending to the real mailbox."""
 import json
-import os
 import re
-import subprocess
 import sys
 import time
 from collections import Counter
-from pathlib import Path
 
 from rbtasks.outbox.models import OutboxMessage
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _environment(app, mailbox):
-    env = {name: value for name, value in os.environ.items()
-           if not name.startswith(("RBTASKS_", "MAIL_", "FLASK_"))}
-    env.update({
-        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
-        "RBTASKS_CONFIG": "development",
-        "SECRET_KEY": "concurrency-test-secret-key",
-        "MAIL_SERVER": "127.0.0.1",
-        "MAIL_PORT": str(mailbox.port),
-        "MAIL_DEFAULT_SENDER": "rbtasks <rbtasks@test.go.id>",
-        "MAIL_TIMEOUT": "10",
-        "PYTHONPATH": str(ROOT),
-    })
-    return env
-
-
-def _finish(processes, timeout=120):
-    outputs = []
-    for process in processes:
-        out, err = process.communicate(timeout=timeout)
-        assert process.returncode == 0, err[-3000:]
-        outputs.append(out)
-    return outputs
+from tests.processes import environment, finish, flask_rb, start
 
 
 def _assert_each_sent_once(db, mailbox, expected):
@@ -54,22 +25,19 @@ def test_four_processes_deliver_each_message_exactly_once(app, db, mailbox, make
     expected = {make_message().message_id for _ in range(60)}
     db.session.remove()  # no transaction of ours in the way
     go = tmp_path / "go"
-    env = _environment(app, mailbox)
-    processes = [
-        subprocess.Popen(
-            [sys.executable, "-m", "tests.outbox.deliver_process", now.isoformat(), str(go), "5"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for _ in range(4)
-    ]
+    env = environment(app, mailbox.port)
+    command = [sys.executable, "-m", "tests.outbox.deliver_process", now.isoformat(), str(go),
+               "5"]
+    processes = [start(command, env) for _ in range(4)]
     # Start them together, once every one has imported the app and connected.
     deadline = time.monotonic() + 90
     while len(list(tmp_path.glob("go.*.ready"))) < len(processes):
         assert time.monotonic() < deadline, "the delivery processes did not start"
-        assert all(process.poll() is None for process in processes), _finish(processes)
+        assert all(process.poll() is None for process in processes), finish(processes)
         time.sleep(0.02)
     go.touch()
 
-    reports = [json.loads(out.strip().splitlines()[-1]) for out in _finish(processes)]
+    reports = [json.loads(out.strip().splitlines()[-1]) for out in finish(processes)]
 
     assert sum(report["sent"] for report in reports) == 60
     assert sum(report["failed"] + report["retried"] for report in reports) == 0
@@ -83,12 +51,11 @@ def test_concurrent_flask_rb_deliver_commands_send_each_message_once(app, db, ma
                                                                     make_message, now):
     expected = {make_message().message_id for _ in range(30)}
     db.session.remove()
-    env = _environment(app, mailbox)
-    command = [sys.executable, "-m", "flask", "rb", "deliver", "--now", now.isoformat()]
-    processes = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    env = environment(app, mailbox.port)
+    command = flask_rb("deliver", "--now", now.isoformat())
+    processes = [start(command, env) for _ in range(3)]
 
-    outputs = _finish(processes)
+    outputs = finish(processes)
 
     # Each prints its counts (sent, retried, failed, held); together they add up to 30.
     assert sum(int(number) for out in outputs for number in re.findall(r"\d+", out)) == 30

@@ -1,6 +1,5 @@
 """The notification log page, its resend button, and the item page's panel."""
 import re
-from datetime import timedelta
 
 import pytest
 from flask import render_template, session
@@ -12,30 +11,6 @@ from rbtasks.timeutil import utc_now
 from tests.conftest import page_csrf
 
 LOG = "/admin/notifications"
-
-
-@pytest.fixture
-def world(make_user, make_pokja, make_item, make_message, now):
-    """Two pokjas, a coordinator of the first, and messages about each."""
-    admin = make_user(role="admin", locale="en")
-    coordinator = make_user(role="coordinator", locale="en")
-    member = make_user(role="member", locale="en")
-    leader = make_user(role="leader", locale="en")
-    ours = make_pokja(coordinators=[coordinator], members=[member])
-    theirs = make_pokja()
-    sop = make_item(pokja=ours, title="Menyusun SOP pelayanan")
-    survey = make_item(pokja=theirs, title="Survei kepuasan masyarakat")
-    failed = make_message(items=[(sop, "overdue")], recipient_email="pemilik@ntt.go.id",
-                          recipient_name="Ibu Pemilik", status="failed", attempts=1,
-                          last_error="550 5.1.1 No such user", planned_at=now)
-    sent = make_message(items=[(survey, "escalation_1")], recipient_email="kepala@ntt.go.id",
-                        recipient_name="Kepala Dinas", status="sent", attempts=1, sent_at=now,
-                        planned_at=now - timedelta(hours=1))
-    both = make_message(items=[(sop, "escalation_2"), (survey, "escalation_2")],
-                        recipient_email="ketua@ntt.go.id", status="held",
-                        last_error="not sent: no mail server configured",
-                        planned_at=now - timedelta(hours=2))
-    return locals()
 
 
 def resend_forms(html):
@@ -93,6 +68,18 @@ def test_filter_by_status_and_pages(login, world):
     assert "Page 1 of 2" in first and "page=2" in first
     assert "pemilik@ntt.go.id" in first and "kepala@ntt.go.id" in first
     assert "ketua@ntt.go.id" in second and "pemilik@ntt.go.id" not in second
+
+
+def test_filter_by_recipient_keeps_the_other_filters(login, world):
+    client = login(world["admin"])
+
+    html = client.get(LOG, query_string={"recipient": "Kepala", "item_id": world["survey"].id}
+                      ).get_data(as_text=True)
+
+    assert "kepala@ntt.go.id" in html
+    assert "ketua@ntt.go.id" not in html and "pemilik@ntt.go.id" not in html
+    assert 'name="recipient" value="Kepala"' in html
+    assert "recipient=Kepala" in html  # "Show all" drops the item, keeps the recipient
 
 
 def test_a_bad_filter_is_explained(login, world):

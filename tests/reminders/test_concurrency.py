@@ -1,35 +1,16 @@
 """Several real ``flask rb sweep`` processes at the same moment, on the same
 database, with delivery: every email reaches the SMTP server exactly once."""
-import os
 import re
-import subprocess
-import sys
 from collections import Counter
 from datetime import date
-from pathlib import Path
 
 import sqlalchemy as sa
 
 from rbtasks.items.models import ActionItem
 from rbtasks.outbox.models import OutboxEntry, OutboxMessage
+from tests.processes import environment, finish, flask_rb, start
 
-ROOT = Path(__file__).resolve().parents[2]
 PROCESSES = 5
-
-
-def flask_env(app, mailbox):
-    env = {key: value for key, value in os.environ.items()
-           if not key.startswith(("RBTASKS_", "MAIL_", "FLASK_"))}
-    env.update({
-        "DATABASE_URL": app.config["SQLALCHEMY_DATABASE_URI"],
-        "RBTASKS_CONFIG": "development",
-        "SECRET_KEY": "concurrency-test-secret-key",
-        "MAIL_SERVER": "127.0.0.1",
-        "MAIL_PORT": str(mailbox.port),
-        "MAIL_DEFAULT_SENDER": "rbtasks <rbtasks@test.go.id>",
-        "FLASK_APP": "wsgi.py",
-    })
-    return env
 
 
 def test_concurrent_sweeps_send_every_email_exactly_once(
@@ -47,14 +28,9 @@ def test_concurrent_sweeps_send_every_email_exactly_once(
                                   updated_at=now))
     db.session.commit()
 
-    command = [sys.executable, "-m", "flask", "rb", "sweep", "--now", "2026-11-25T07:30+08:00"]
-    env = flask_env(app, mailbox)
-    processes = [subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
-                                  stderr=subprocess.PIPE, text=True)
-                 for _ in range(PROCESSES)]
-    outputs = [process.communicate(timeout=180) for process in processes]
-    for process, (out, err) in zip(processes, outputs):
-        assert process.returncode == 0, f"{out}\n{err}"
+    command = flask_rb("sweep", "--now", "2026-11-25T07:30+08:00")
+    env = environment(app, mailbox.port)
+    outputs = finish([start(command, env) for _ in range(PROCESSES)], timeout=180)
 
     db.session.remove()
     expected = 12 + 4 + 2   # owners, agency heads, the leader and the coordinator
@@ -64,7 +40,7 @@ def test_concurrent_sweeps_send_every_email_exactly_once(
     # each process planned a share; together exactly one plan
     # the processes speak the product's language (Indonesian) or English
     planned = sum(int(re.search(r": (?:planned )?(\d+) (?:entries|entri)\b", out).group(1))
-                  for out, _ in outputs)
+                  for out in outputs)
     assert planned == db.session.scalar(sa.select(sa.func.count()).select_from(OutboxEntry))
     arrived = Counter(address for entry in mailbox.received() for address in entry["to"])
     assert sorted(arrived) == sorted(row.recipient_email for row in rows)
