@@ -24,6 +24,8 @@ import sqlalchemy as sa
 from rbtasks.extensions import db
 from rbtasks.outbox.models import FAILED, HELD, PENDING, SENDING, SENT, OutboxMessage
 
+ERASED_BODY = "(erased once sent: it held a secret)"
+
 HELD_NOTE = "not sent: no mail server configured"
 
 
@@ -144,9 +146,18 @@ def _finish(message_id, worker, **values):
     return result.rowcount == 1
 
 
-def mark_sent(message_id, worker, attempts, now):
+def mark_sent(message_id, worker, attempts, now, erase_kinds=()):
+    """Record the message as sent. The body of a kind in ``erase_kinds`` (one
+    that carries a secret, such as a password-reset link) is erased with it:
+    it was only kept to be sent."""
+    erased = {}
+    if erase_kinds:
+        erased = {"body_text": sa.case((OutboxMessage.kind.in_(erase_kinds), ERASED_BODY),
+                                       else_=OutboxMessage.body_text),
+                  "body_html": sa.case((OutboxMessage.kind.in_(erase_kinds), ""),
+                                       else_=OutboxMessage.body_html)}
     return _finish(message_id, worker, status=SENT, sent_at=now, attempts=attempts + 1,
-                   last_error=None)
+                   last_error=None, **erased)
 
 
 def mark_failed(message_id, worker, attempts, error):

@@ -26,6 +26,7 @@ from rbtasks.outbox import claiming
 from rbtasks.outbox.compose import UnsendableMessage, compose
 from rbtasks.outbox.lease import Lease
 from rbtasks.outbox.models import OutboxMessage
+from rbtasks.outbox.queue import kinds_erased_once_sent
 from rbtasks.outbox.smtp import (
     CONNECTION_ERRORS, PERMANENT, SENT, BatchConnection, ConnectionLost, describe,
 )
@@ -202,7 +203,8 @@ def _offer_all(connection, ready, run):
             _retry_all(_still_ours(ready[position:], ours), lost.error, run)
             return
         if outcome.kind == SENT:
-            if not claiming.mark_sent(message_id, run.worker, attempts, run.now):
+            if not claiming.mark_sent(message_id, run.worker, attempts, run.now,
+                                     kinds_erased_once_sent()):
                 logger.warning("Outbox message %s was sent after its claim lapsed.", message_id)
             run.report.sent += 1
             continue

@@ -28,6 +28,17 @@ from rbtasks.outbox.models import (
 )
 
 _KEY_LENGTH = 200   # OutboxMessage.dedup_key
+ERASED_KINDS = "rbtasks.outbox_erased_kinds"
+
+
+def erase_once_sent(app, kind):
+    """Emails of ``kind`` carry a secret (a password-reset link): their body is
+    kept only until the mail server accepts it."""
+    app.extensions.setdefault(ERASED_KINDS, set()).add(kind)
+
+
+def kinds_erased_once_sent():
+    return tuple(sorted(current_app.extensions.get(ERASED_KINDS, ())))
 _NAME_LENGTH = 200  # OutboxMessage.recipient_name
 
 

@@ -11,7 +11,7 @@ from rbtasks.outbox.log import (  # noqa: F401
     notification_log, resend,
 )
 from rbtasks.outbox.queue import (  # noqa: F401
-    Entry, PlannedEmail, already_queued, dedup_key, enqueue, new_message_id,
+    Entry, PlannedEmail, already_queued, dedup_key, enqueue, erase_once_sent, new_message_id,
 )
 
 

@@ -358,3 +358,28 @@ def test_a_failed_reset_email_is_resent_with_the_same_link(login, db, queued_res
     path = LINK.search(text_part(message)).group(1)
     assert path.endswith(queued_reset["token"])
     assert app.test_client().get(path).status_code == 200
+
+
+def test_the_link_is_erased_from_the_outbox_once_the_email_is_sent(db, queued_reset, mailbox):
+    token = queued_reset["token"]
+    row = reset_row(db)
+    assert token in row.body_text  # kept only until the mail server has it
+
+    assert deliver().sent == 1
+
+    [message] = mailbox.to(queued_reset["member"].email)
+    assert LINK.search(text_part(message)).group(1).endswith(token)
+    db.session.expire_all()
+    row = reset_row(db)
+    assert row.status == "sent"
+    assert token not in row.body_text and token not in row.body_html
+
+
+def test_reminders_keep_their_body_once_sent(db, make_message, mailbox):
+    from rbtasks.outbox.models import OutboxMessage
+
+    message = make_message(body_text="Pengingat H-3: Menyusun SOP pengawasan")
+    assert deliver().sent == 1
+    db.session.expire_all()
+    row = db.session.get(OutboxMessage, message.id)
+    assert (row.status, row.body_text) == ("sent", "Pengingat H-3: Menyusun SOP pengawasan")

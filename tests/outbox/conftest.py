@@ -1,26 +1,8 @@
-"""Fixtures for the outbox: pointing the app at an SMTP server, and a small world
-of notifications (``make_message`` itself is in tests/conftest.py)."""
+"""Fixtures for the outbox: a small world of notifications (``make_message`` and
+``smtp_at`` are in tests/conftest.py)."""
 from datetime import timedelta
 
 import pytest
-
-
-@pytest.fixture
-def smtp_at(app, monkeypatch):
-    """``smtp_at(port, server="127.0.0.1", timeout=None)`` points delivery at a
-    server for one test. Flask-Mail copies MAIL_* into its state at start-up,
-    so both the config and that state change; both are restored afterwards."""
-    state = app.extensions["mail"]
-
-    def point(port, server="127.0.0.1", timeout=None):
-        monkeypatch.setattr(state, "server", server)
-        monkeypatch.setattr(state, "port", port)
-        monkeypatch.setitem(app.config, "MAIL_SERVER", server)
-        monkeypatch.setitem(app.config, "MAIL_PORT", port)
-        if timeout is not None:
-            monkeypatch.setitem(app.config, "MAIL_TIMEOUT", timeout)
-
-    return point
 
 
 @pytest.fixture
