@@ -85,19 +85,3 @@ def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
     setattr(item, f"rep_{report.when}", report)
-
-
-@pytest.fixture
-def sign_in(page, live_server):
-    """``sign_in(user)``: the browser signs in through the sign-in page and lands on the dashboard."""
-    from playwright.sync_api import expect
-
-    def sign_in_as(user, password="rahasia-123"):
-        page.context.clear_cookies()
-        page.goto(f"{live_server}/login")
-        page.locator("input[name=email]").fill(user.email)
-        page.locator("input[name=password]").fill(password)
-        page.locator("form button[type=submit].primary").click()
-        expect(page).to_have_url(re.compile(r"/dashboard$"))
-
-    return sign_in_as
