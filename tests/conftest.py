@@ -20,6 +20,7 @@ from tests.databases import (
     selected_backends,
     server_answers,
 )
+from tests.isolation import rolled_back
 from tests.smtp import SmtpSink
 
 FIXED_NOW = datetime(2026, 11, 25, 2, 0, tzinfo=timezone.utc)  # Wed 10:00 WITA
@@ -171,20 +172,30 @@ def delete_all_rows(db):
 
 @pytest.fixture(autouse=True)
 def _clean_state(request):
-    """Every test that touches the app starts with empty tables and limits."""
+    """Every test that touches the app starts with empty tables and limits.
+
+    Its writes are rolled back (tests/isolation.py); a test marked
+    ``real_commits`` commits for real and every row is deleted afterwards.
+    """
     if "app" not in request.fixturenames:
         yield
         return
     app = request.getfixturevalue("app")
     from rbtasks.extensions import db, limiter
 
+    real_commits = request.node.get_closest_marker("real_commits") is not None
     ctx = app.app_context()
     ctx.push()
     try:
-        yield
+        if real_commits:
+            yield
+        else:
+            with rolled_back(db):
+                yield
     finally:
         db.session.remove()
-        delete_all_rows(db)
+        if real_commits:
+            delete_all_rows(db)
         limiter.reset()
         ctx.pop()
 
@@ -371,6 +382,25 @@ def make_message(db, now):
         db.session.add(message)
         db.session.commit()
         return message
+
+    return make
+
+
+@pytest.fixture
+def make_item_cast(make_user, make_pokja, make_agency, make_item):
+    """``make_item_cast(**item_columns)``: an item in progress of a pokja, owned by
+    one of its members, and the pokja's coordinator. Returns a dict with the
+    ``owner``, ``coordinator``, ``pokja``, ``item`` and the owner's ``agency``."""
+
+    def make(**item_columns):
+        agency = make_agency()
+        owner = make_user(role="member", agency=agency)
+        coordinator = make_user(role="coordinator")
+        pokja = make_pokja(coordinators=[coordinator], members=[owner])
+        item = make_item(**{"pokja": pokja, "owner": owner, "agency": agency,
+                            "status": "in_progress", **item_columns})
+        return {"owner": owner, "coordinator": coordinator, "pokja": pokja, "item": item,
+                "agency": agency}
 
     return make
 

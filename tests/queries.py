@@ -17,3 +17,11 @@ def counting_queries(engine):
         yield statements
     finally:
         sa.event.remove(engine, "before_cursor_execute", record)
+
+
+def queries_for(engine, fetch):
+    """How many statements ``fetch()`` sends; it must answer 200."""
+    with counting_queries(engine) as statements:
+        response = fetch()
+    assert response.status_code == 200
+    return len(statements)

@@ -20,6 +20,9 @@ from werkzeug.security import generate_password_hash
 from tests.conftest import page_csrf
 from tests.matrix_cases import CASES, LOGIN, OK, PASSWORD, PDF, ROLES, SIGNED_IN
 
+# Rows are compared and put back through connections of their own: real commits.
+pytestmark = pytest.mark.real_commits
+
 NOT_SIGNED_IN = "signed out"  # a redirect to /login that no rule asked for
 
 

@@ -7,20 +7,12 @@ from rbtasks.checks import SYSTEM
 from rbtasks.accounts.models import User
 from rbtasks.accounts.services import authenticate
 from rbtasks.errors import NotFound, PermissionDenied, ValidationError
+from tests.refusals import refused
 
 
 @pytest.fixture
 def admin(make_user):
     return make_user(role="admin", agency=None, name="Admin Biro")
-
-
-def refused(db, error_type, call, *args, **kwargs):
-    """A call that must fail, then a commit: any change it made would stick."""
-    with pytest.raises(error_type) as caught:
-        call(*args, **kwargs)
-    db.session.commit()
-    db.session.expire_all()
-    return caught.value
 
 
 def user_count(db):

@@ -21,6 +21,8 @@ def pytest_collection_modifyitems(config, items):
         if "browser" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
             item.add_marker(pytest.mark.sqlite_only)
+            # the live server's threads use connections of their own
+            item.add_marker(pytest.mark.real_commits)
 
 
 @pytest.fixture

@@ -13,16 +13,6 @@ FIELDS = {"id", "item_id", "status", "old_due_date", "new_due_date", "reason", "
           "requested_at", "decided_by_id", "decided_at", "decision_reason"}
 
 
-@pytest.fixture
-def cast(make_user, make_pokja, make_agency, make_item):
-    agency = make_agency()
-    owner = make_user(role="member", agency=agency)
-    coordinator = make_user(role="coordinator")
-    pokja = make_pokja(coordinators=[coordinator], members=[owner])
-    item = make_item(pokja=pokja, owner=owner, agency=agency, status="in_progress")
-    return {"owner": owner, "coordinator": coordinator, "pokja": pokja, "item": item}
-
-
 def _count(db):
     return db.session.scalar(sa.select(sa.func.count(ExtensionRequest.id)))
 

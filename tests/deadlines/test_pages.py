@@ -1,7 +1,6 @@
 """The deadline-extension panel of the item page and the forms that post from it."""
 from datetime import date
 
-import pytest
 import sqlalchemy as sa
 from flask import render_template
 from flask_login import login_user
@@ -11,17 +10,6 @@ from rbtasks.deadlines.panel import item_panel
 from rbtasks.deadlines.services import request_extension
 from rbtasks.items.models import ActionItem
 from tests.conftest import page_csrf
-
-
-@pytest.fixture
-def cast(make_user, make_pokja, make_agency, make_item):
-    agency = make_agency()
-    owner = make_user(role="member", agency=agency)
-    coordinator = make_user(role="coordinator")
-    pokja = make_pokja(coordinators=[coordinator], members=[owner])
-    item = make_item(pokja=pokja, owner=owner, agency=agency, status="in_progress")
-    return {"owner": owner, "coordinator": coordinator, "pokja": pokja, "item": item,
-            "agency": agency}
 
 
 def _panel_html(app, user, item, now):

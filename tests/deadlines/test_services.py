@@ -20,17 +20,6 @@ DUE = date(2026, 12, 15)  # make_item's default due date
 LATER = date(2027, 1, 31)
 
 
-@pytest.fixture
-def cast(make_user, make_pokja, make_agency, make_item):
-    agency = make_agency()
-    owner = make_user(role="member", agency=agency)
-    coordinator = make_user(role="coordinator")
-    pokja = make_pokja(coordinators=[coordinator], members=[owner])
-    item = make_item(pokja=pokja, owner=owner, agency=agency, status="in_progress")
-    return {"owner": owner, "coordinator": coordinator, "pokja": pokja, "item": item,
-            "agency": agency}
-
-
 def _fresh(db, item):
     db.session.expire_all()
     return db.session.get(ActionItem, item.id)
@@ -258,6 +247,7 @@ def test_a_decided_request_cannot_be_decided_again(cast, db, now, make_user):
     assert _fresh(db, cast["item"]).due_date == DUE
 
 
+@pytest.mark.real_commits  # the other decision commits on its own connection
 def test_two_coordinators_deciding_at_once_cannot_both_win(cast, db, now, make_user):
     """The other decision was committed after this session loaded the request as pending."""
     admin = make_user(role="admin")

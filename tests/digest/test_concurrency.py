@@ -4,12 +4,16 @@ exactly once."""
 import re
 from collections import Counter
 
+import pytest
 import sqlalchemy as sa
 
 from rbtasks.outbox.models import OutboxMessage
 from rbtasks.snapshots.models import WeeklySnapshot
 from tests.digest.conftest import MONDAY
 from tests.processes import environment, finish, flask_rb, start
+
+# Real flask rb digest processes read and write the database: real commits.
+pytestmark = pytest.mark.real_commits
 
 PROCESSES = 5
 

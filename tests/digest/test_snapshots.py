@@ -3,6 +3,7 @@ updated (not duplicated) within a week, in a fixed number of queries."""
 from datetime import date
 from decimal import Decimal
 
+import pytest
 import sqlalchemy as sa
 
 from rbtasks.dashboard.summary import summarise
@@ -84,6 +85,7 @@ def _statements(db, now):
     return len(statements)
 
 
+@pytest.mark.real_commits  # counts every statement
 def test_the_number_of_queries_does_not_grow_with_the_items(db, province, make_item):
     first_insert, first_update = _statements(db, MONDAY), _statements(db, MONDAY)
     for index in range(60):

@@ -1,10 +1,15 @@
 """Two people save the same item at the same moment: one wins, the other gets 409."""
 import threading
 
+import pytest
+
 from rbtasks.errors import StaleVersion
 from rbtasks.extensions import db
 from rbtasks.items.models import ActionItem
 from rbtasks.items.services import update_item
+
+# Two threads edit through connections of their own: real commits.
+pytestmark = pytest.mark.real_commits
 
 
 def test_two_concurrent_edits_one_wins_one_conflicts(app, make_user, make_pokja, make_item, now):

@@ -10,6 +10,7 @@ from rbtasks.checks import SYSTEM
 from rbtasks.errors import NotFound, PermissionDenied, ValidationError
 from rbtasks.organisation import services
 from rbtasks.organisation.models import Agency, Area, Pokja
+from tests.refusals import refused
 
 NON_ADMIN_ROLES = ["leader", "coordinator", "agency_head", "member"]
 
@@ -17,15 +18,6 @@ NON_ADMIN_ROLES = ["leader", "coordinator", "agency_head", "member"]
 @pytest.fixture
 def admin(make_user):
     return make_user(role="admin", agency=None)
-
-
-def refused(db, error_type, call, *args, **kwargs):
-    """Run a service call that must fail; commit afterwards like a careless edge."""
-    with pytest.raises(error_type) as caught:
-        call(*args, **kwargs)
-    db.session.commit()
-    db.session.expire_all()
-    return caught.value
 
 
 def count(db, model):

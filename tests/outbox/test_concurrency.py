@@ -6,8 +6,13 @@ import sys
 import time
 from collections import Counter
 
+import pytest
+
 from rbtasks.outbox.models import OutboxMessage
 from tests.processes import environment, finish, flask_rb, start
+
+# Real delivery processes read and write the database: real commits.
+pytestmark = pytest.mark.real_commits
 
 
 def _assert_each_sent_once(db, mailbox, expected):

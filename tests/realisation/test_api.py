@@ -9,15 +9,6 @@ from rbtasks.items.models import ActionItem
 from rbtasks.realisation.models import QuarterRealisation
 
 
-@pytest.fixture
-def cast(make_user, make_pokja, make_item):
-    owner = make_user(role="member")
-    coordinator = make_user(role="coordinator")
-    pokja = make_pokja(coordinators=[coordinator], members=[owner])
-    item = make_item(pokja=pokja, owner=owner, status="in_progress", progress=20)
-    return {"owner": owner, "coordinator": coordinator, "pokja": pokja, "item": item}
-
-
 def _schema_errors(client, body, method="get"):
     document = client.get("/api/v1/openapi.json").get_json()
     operation = document["paths"]["/items/{item_id}/quarters"][method]

@@ -1,7 +1,6 @@
 """The quarterly realisation form and the item page's panel."""
 from decimal import Decimal
 
-import pytest
 import sqlalchemy as sa
 from flask import render_template
 from flask_login import login_user
@@ -11,15 +10,6 @@ from rbtasks.realisation.models import QuarterRealisation
 from rbtasks.realisation.panel import item_panel
 from rbtasks.realisation.services import set_quarters
 from tests.conftest import csrf_token_from
-
-
-@pytest.fixture
-def cast(make_user, make_pokja, make_item):
-    owner = make_user(role="member")
-    coordinator = make_user(role="coordinator")
-    pokja = make_pokja(coordinators=[coordinator], members=[owner])
-    item = make_item(pokja=pokja, owner=owner, status="in_progress", progress=20)
-    return {"owner": owner, "coordinator": coordinator, "pokja": pokja, "item": item}
 
 
 def _blank_rows():

@@ -15,14 +15,8 @@ from rbtasks.realisation.services import (
 
 
 @pytest.fixture
-def cast(make_user, make_pokja, make_agency, make_item):
-    agency = make_agency()
-    owner = make_user(role="member", agency=agency)
-    coordinator = make_user(role="coordinator")
-    pokja = make_pokja(coordinators=[coordinator], members=[owner])
-    item = make_item(pokja=pokja, owner=owner, status="in_progress", progress=10)
-    return {"owner": owner, "coordinator": coordinator, "pokja": pokja, "item": item,
-            "agency": agency}
+def cast(make_item_cast):
+    return make_item_cast(progress=10)
 
 
 def _fresh(db, item):
@@ -211,6 +205,7 @@ def test_stale_or_missing_version_is_refused(cast, db, now):
     assert quarter_rows(_fresh(db, item))[0].target == Decimal("1.00")
 
 
+@pytest.mark.real_commits  # the other save commits on its own connection
 def test_a_concurrent_save_fails_instead_of_overwriting(cast, db, now, app):
     """Another session saved after this one loaded the item: the version in the row moved on."""
     item = cast["item"]

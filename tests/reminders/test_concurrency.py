@@ -4,11 +4,15 @@ import re
 from collections import Counter
 from datetime import date
 
+import pytest
 import sqlalchemy as sa
 
 from rbtasks.items.models import ActionItem
 from rbtasks.outbox.models import OutboxEntry, OutboxMessage
 from tests.processes import environment, finish, flask_rb, start
+
+# Real flask rb sweep processes read and write the database: real commits.
+pytestmark = pytest.mark.real_commits
 
 PROCESSES = 5
 

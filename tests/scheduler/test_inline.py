@@ -11,6 +11,9 @@ from rbtasks.outbox.models import JobLock
 from rbtasks.scheduler import inline_scheduler, stop_inline_scheduler
 from rbtasks.timeutil import utc_now
 
+# Apps built here have engines of their own: they see committed rows only.
+pytestmark = pytest.mark.real_commits
+
 
 @pytest.fixture
 def config_for(app, db):

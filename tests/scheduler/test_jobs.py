@@ -53,6 +53,7 @@ def fakes(db):
     return FakeServices(db)
 
 
+@pytest.mark.real_commits  # _committed_keys reads on a connection of its own
 def test_the_sweep_job_sweeps_delivers_and_commits_on_a_working_day(app, db, fakes, caplog):
     caplog.set_level(logging.INFO, logger="rbtasks.scheduler")
     now = wita(2026, 11, 25)  # Wednesday 07:30 WITA
@@ -65,6 +66,7 @@ def test_the_sweep_job_sweeps_delivers_and_commits_on_a_working_day(app, db, fak
     assert "delivery after the sweep: sent 1" in caplog.text
 
 
+@pytest.mark.real_commits  # _committed_keys reads on a connection of its own
 @pytest.mark.parametrize("day, reason", [
     (date(2026, 11, 28), "weekend"),
     (date(2026, 8, 17), "Hari Kemerdekaan Republik Indonesia"),
@@ -94,6 +96,7 @@ def test_the_sweep_job_follows_the_overrides(app, db, fakes, now):
     assert [name for name, _now in fakes.calls] == ["sweep", "deliver"]
 
 
+@pytest.mark.real_commits  # _committed_keys reads on a connection of its own
 def test_a_failing_sweep_is_rolled_back_logged_and_not_delivered(app, db, caplog):
     caplog.set_level(logging.INFO, logger="rbtasks.scheduler")
     fakes = FakeServices(db, fail_sweep=True)
@@ -106,6 +109,7 @@ def test_a_failing_sweep_is_rolled_back_logged_and_not_delivered(app, db, caplog
     assert "database went away" in caplog.text  # the traceback is in the log
 
 
+@pytest.mark.real_commits  # _committed_keys reads on a connection of its own
 def test_the_delivery_job_delivers_commits_and_logs(app, db, fakes, caplog, now):
     caplog.set_level(logging.DEBUG, logger="rbtasks.scheduler")
     assert delivery_job(app, now=now, deliver=fakes.deliver) == \
@@ -122,6 +126,7 @@ def test_a_quiet_delivery_minute_is_logged_at_debug_level_only(app, db, caplog, 
     assert [r.levelno for r in caplog.records if r.name == "rbtasks.scheduler"] == [logging.DEBUG]
 
 
+@pytest.mark.real_commits  # _committed_keys reads on a connection of its own
 def test_a_failing_delivery_is_logged_and_rolled_back(app, db, caplog, now):
     caplog.set_level(logging.INFO, logger="rbtasks.scheduler")
 

@@ -14,6 +14,9 @@ import pytest
 from rbtasks.outbox.models import JobLock
 from rbtasks.timeutil import utc_now
 
+# Real scheduler and server processes read the database: real commits.
+pytestmark = pytest.mark.real_commits
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
