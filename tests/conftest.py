@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 import sqlalchemy as sa
 from flask.testing import FlaskClient
+from werkzeug.security import generate_password_hash
 
 from config import TestConfig
 from tests.databases import (
@@ -290,6 +291,20 @@ def make_agency(db):
 _PASSWORD_HASHES = {}
 
 
+def quick_password_hash(password):
+    """A cheap hash of ``password`` for test users, made once per run.
+
+    The app hashes with scrypt, slow on purpose: checking it on every
+    sign-in of the suite cost minutes. ``check_password_hash`` reads the
+    method from the stored hash, so signing in works the same; passwords
+    the app sets itself (new users, changes, resets) still use scrypt.
+    """
+    if password not in _PASSWORD_HASHES:
+        _PASSWORD_HASHES[password] = generate_password_hash(password,
+                                                            method="pbkdf2:sha256:1000")
+    return _PASSWORD_HASHES[password]
+
+
 @pytest.fixture
 def make_user(db, make_agency, now):
     from rbtasks.accounts.models import User
@@ -301,11 +316,7 @@ def make_user(db, make_agency, now):
         values = {"name": f"Pegawai {n}", "email": f"pegawai{n}@ntt.go.id", "role": role,
                   "locale": "en", "active": True, "created_at": now}
         user = User(**{**values, **overrides})
-        # scrypt is slow on purpose; hash each test password once per run
-        if password not in _PASSWORD_HASHES:
-            user.set_password(password)
-            _PASSWORD_HASHES[password] = user.password_hash
-        user.password_hash = _PASSWORD_HASHES[password]
+        user.password_hash = quick_password_hash(password)
         db.session.add(user)
         db.session.commit()
         return user

@@ -15,10 +15,9 @@ from urllib.parse import urlsplit
 
 import pytest
 import sqlalchemy as sa
-from werkzeug.security import generate_password_hash
 
 from tests.conftest import page_csrf
-from tests.matrix_cases import CASES, LOGIN, OK, PASSWORD, PDF, ROLES, SIGNED_IN
+from tests.matrix_cases import CASES, LOGIN, OK, PDF, ROLES, SIGNED_IN
 
 # Rows are compared and put back through connections of their own: real commits.
 pytestmark = pytest.mark.real_commits
@@ -142,11 +141,6 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
     }
     owner = people["owner"]
     colleague = make_user(role="member", agency=agency_a)
-    # The matrix signs in and checks current passwords dozens of times; a
-    # cheap hash of the same password keeps that from dominating its run time.
-    quick_hash = generate_password_hash(PASSWORD, method="pbkdf2:sha256:1000")
-    for user in [*people.values(), colleague]:
-        user.password_hash = quick_hash
     pokja_p = make_pokja(coordinators=[people["coord_p"]], members=[owner, people["member"]])
     pokja_q = make_pokja(coordinators=[people["coord_q"]])
     item = make_item(pokja=pokja_p, agency=agency_a, owner=owner, status="in_progress",
