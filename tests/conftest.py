@@ -42,6 +42,16 @@ def _backend_params():
 BACKEND_PARAMS = _backend_params()
 
 
+def pytest_xdist_auto_num_workers(config):
+    """``-n auto`` (pyproject addopts): the whole suite runs on every core;
+    chosen files or tests run in one process, where starting workers (each
+    builds its own databases) would cost more than it saves. ``-n 0`` turns
+    the workers off, ``-n 3`` sets their number."""
+    if config.args_source is not pytest.Config.ArgsSource.TESTPATHS:
+        return 0
+    return None  # pytest-xdist's own count: the CPUs
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked sqlite_only run once, on the embedded database."""
     kept, dropped = [], []

@@ -23,6 +23,8 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.sqlite_only)
             # the live server's threads use connections of their own
             item.add_marker(pytest.mark.real_commits)
+            # under pytest-xdist (--dist loadgroup), one worker starts Chromium
+            item.add_marker(pytest.mark.xdist_group("browser"))
 
 
 @pytest.fixture
