@@ -3,9 +3,14 @@ rerun a minute later sends — real processes, a real mail server that hangs."""
 from collections import Counter
 from datetime import timedelta
 
+import pytest
+
 from rbtasks.outbox.models import OutboxMessage
 from tests.processes import counts, environment, finish, flask_rb, start
 from tests.outbox.servers import StallingServer
+
+# Real delivery processes read and write the database: real commits.
+pytestmark = pytest.mark.real_commits
 
 
 def _rows(db):

@@ -12,6 +12,7 @@ from rbtasks.outbox.services import deliver_pending
 from tests.outbox.servers import ReplyingServer, StallingServer, message_ids
 
 
+@pytest.mark.real_commits  # the rival claims from the mail server's thread, on its own connection
 def test_a_batch_slower_than_its_lease_keeps_its_claim(app, make_message, smtp_at,
                                                        monkeypatch, now):
     monkeypatch.setitem(app.config, "RBTASKS_DELIVERY_LEASE_SECONDS", 2)
