@@ -47,10 +47,12 @@ def rolled_back(db):
     try:
         yield
     finally:
-        db.session.remove()
-        db.session = app_session
-        outer.rollback()
-        connection.close()
+        try:
+            db.session.remove()
+        finally:
+            db.session = app_session
+            outer.rollback()
+            connection.close()
 
 
 def _begin_on_sqlite(connection):
