@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 
 from rbtasks.accounts.routes import bp
 from rbtasks.accounts.forms import ApiTokenForm, ChangePasswordForm, ProfileForm
+from rbtasks.accounts.sections import profile_sections
 from rbtasks.web import show_errors
 from rbtasks.accounts.routes import _login_limit, remember_password
 from rbtasks.accounts.services import change_password as change_password_service
@@ -26,6 +27,7 @@ def _profile_page(settings_form=None, token_form=None, status=200):
         settings_form=settings_form or ProfileForm(obj=user),
         token_form=token_form or ApiTokenForm(),
         tokens=list_api_tokens(user),
+        **profile_sections(user, utc_now()),
     ), status
 
 
