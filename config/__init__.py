@@ -39,6 +39,9 @@ class Config:
         minutes=_env_int("RBTASKS_PASSWORD_RESET_MINUTES", 60)
     )
     RBTASKS_LOGIN_RATE_LIMIT = os.environ.get("RBTASKS_LOGIN_RATE_LIMIT", "10 per minute")
+    # Fetches of one calendar feed address (apps poll every hour or so).
+    RBTASKS_CALENDAR_FEED_RATE_LIMIT = os.environ.get("RBTASKS_CALENDAR_FEED_RATE_LIMIT",
+                                                      "60 per hour")
     RBTASKS_ITEMS_PER_PAGE = 25
     # The most items a reminder email lists per group; the rest are linked.
     RBTASKS_REMINDER_ENTRIES_PER_GROUP = _env_int("RBTASKS_REMINDER_ENTRIES_PER_GROUP", 50)

@@ -15,9 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def create_app(config=None):
     """Build the application from a config class (default: from the environment)."""
     from config import config_from_env
-    from rbtasks import (accounts, api, dashboard, deadlines, demo, digest, evidence, http_errors,
-                         i18n, inputs, items, organisation, outbox, rbindex, realisation,
-                         reminders, scheduler, settings, workflow)
+    from rbtasks import (accounts, api, calendarfeeds, dashboard, deadlines, demo, digest,
+                         evidence, http_errors, i18n, inputs, items, organisation, outbox,
+                         rbindex, realisation, reminders, scheduler, settings, workflow)
 
     config = config or config_from_env()
     app = Flask(__name__, template_folder=str(ROOT / "templates"),
@@ -45,6 +45,7 @@ def create_app(config=None):
     digest.init_app(app)             # the weekly digest
     dashboard.init_app(app)          # the dashboard and /api/v1/summary
     rbindex.init_app(app)            # the RB index by year
+    calendarfeeds.init_app(app)      # iCalendar feeds of deadlines
     demo.init_app(app)               # flask rb seed-demo
 
     api.init_app(app)                # /api/v1, from the endpoints the features declared

@@ -1,5 +1,6 @@
 """Imports every model so Alembic and ``db.create_all`` see the whole schema."""
 from rbtasks.accounts.models import ApiToken, PasswordResetToken, User  # noqa: F401
+from rbtasks.calendarfeeds.models import CalendarFeedToken  # noqa: F401
 from rbtasks.deadlines.models import ExtensionRequest  # noqa: F401
 from rbtasks.evidence.models import Evidence  # noqa: F401
 from rbtasks.items.models import ActionItem, ActivityEntry, Comment  # noqa: F401

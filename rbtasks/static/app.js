@@ -6,6 +6,19 @@ document.addEventListener("DOMContentLoaded", () => {
       if (!window.confirm(form.dataset.confirm)) event.preventDefault();
     });
   });
+  // Copy a read-only field: <button data-copy="FIELD_ID" data-copied="Copied" hidden>
+  document.querySelectorAll("button[data-copy]").forEach((button) => {
+    const field = document.getElementById(button.dataset.copy);
+    if (!field || !navigator.clipboard) return;
+    const label = button.textContent;
+    button.hidden = false;
+    button.addEventListener("click", () => {
+      navigator.clipboard.writeText(field.value).then(() => {
+        button.textContent = button.dataset.copied;
+        setTimeout(() => { button.textContent = label; }, 2000);
+      });
+    });
+  });
   // Filter forms submit on change of a select: <form data-autosubmit>
   document.querySelectorAll("form[data-autosubmit] select").forEach((select) => {
     select.addEventListener("change", () => select.form.requestSubmit());
