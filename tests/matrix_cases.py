@@ -28,7 +28,8 @@ evidence link on I its owner added), ``file`` (an evidence file on I),
 ``agency``, ``pokja`` (Q), ``user`` (``colleague``: a member in agency A),
 ``token`` (one of the owner's API tokens), ``reset`` (a live password-reset
 link of the owner), ``message`` (a failed reminder about I), ``override`` (a
-working-day override), ``score`` (the RB index record of 2019).
+working-day override), ``score`` (the RB index record of 2019), ``feed`` and
+``head_feed`` (the calendar-feed tokens of ``owner`` and ``head_a``).
 
 Where the issues leave a role open, the choice made is noted at the case.
 """
@@ -76,6 +77,10 @@ SUBMITS = dict(ok="owner", forbidden="admin leader coord_p head_a member", hidde
 REQUESTS_EXTENSION = dict(ok="owner head_a", forbidden="admin leader coord_p member",
                           hidden="coord_q")
 CREATES_IN_P = dict(ok="admin coord_p", forbidden="leader head_a owner member coord_q")
+# Issue 10: a calendar feed's address is its credential. The session (or none)
+# of whoever fetches it changes nothing: the token's user decides.
+ANY_HOLDER = dict(**EVERYONE, anon=OK)
+NO_HOLDER = dict(hidden="admin leader coord_p head_a owner member coord_q", anon=404)
 
 
 @dataclass(frozen=True)
@@ -327,6 +332,19 @@ PAGE_CASES = [
          body=lambda ids: index_score_form(year="2019", score="60,37", target="62")),
     page("rbindex.delete_index_score", "POST", "/admin/index-scores/{score}/delete",
          **ADMIN_ONLY),
+    # issue 10: calendar feeds, read with the rights of the token's user — the
+    # owner (a member of P, in agency A, not its head) or head_a
+    page("calendarfeeds.mine_feed", "GET", "/calendar/{feed}/mine.ics", **ANY_HOLDER),
+    page("calendarfeeds.pokja_feed", "GET", "/calendar/{feed}/pokja/{pokja_p}.ics",
+         **ANY_HOLDER),
+    page("calendarfeeds.pokja_feed", "GET", "/calendar/{feed}/pokja/{pokja}.ics",
+         variant="a pokja the owner is not in", **NO_HOLDER),
+    page("calendarfeeds.agency_feed", "GET", "/calendar/{head_feed}/agency/{agency_a}.ics",
+         **ANY_HOLDER),
+    page("calendarfeeds.agency_feed", "GET", "/calendar/{feed}/agency/{agency_a}.ics",
+         variant="the owner does not head A", **NO_HOLDER),
+    # one's own feed links, made anew
+    page("calendarfeeds.reset_feed", "POST", "/profile/calendar-feed/reset", **EVERYONE),
 ]
 
 # Reference data and the user list are read by every signed-in user (owners
@@ -411,6 +429,9 @@ API_CASES = [
     # As on the page: a reminder about I does not exist for coord_q.
     api("api.resend_notification", "POST", V1 + "/notifications/{message}/resend",
         **MANAGES_ITEM),
+    # issue 10: one's own calendar feed addresses
+    api("api.get_calendar_feed", "GET", V1 + "/calendar-feed", **EVERYONE),
+    api("api.reset_calendar_feed", "POST", V1 + "/calendar-feed/reset", **EVERYONE),
 ]
 
 CASES = PAGE_CASES + API_CASES

@@ -92,6 +92,8 @@ class Ids:
     message: int
     override: int
     score: int
+    feed: str
+    head_feed: str
     due: date
     later_due: date
     version: int = 1
@@ -121,6 +123,7 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
     from rbtasks.accounts.models import PasswordResetToken
     from rbtasks.accounts.services import token_digest
     from rbtasks.accounts.tokens import create_api_token
+    from rbtasks.calendarfeeds.tokens import feed_token
     from rbtasks.deadlines.services import request_extension
     from rbtasks.evidence.services import add_file_evidence, add_link_evidence
     from rbtasks.outbox.models import OutboxEntry, OutboxMessage
@@ -165,6 +168,8 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
     score = IndexScore(year=2019, score=Decimal("60.37"), source_note="LHE KemenPANRB",
                        updated_at=now)
     db.session.add_all([override, message, score])
+    # Everyone has a calendar feed already, so reading its address writes nothing.
+    feeds = {role: feed_token(user, now) for role, user in people.items()}
     db.session.commit()
 
     ids = Ids(item=item.id, link=link.id, file=file.id, extension=extension.id,
@@ -173,6 +178,7 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
               user_email=colleague.email, owner=owner.id, owner_email=owner.email,
               coord_q=people["coord_q"].id, token=token.id, reset=reset,
               message=message.id, override=override.id, score=score.id,
+              feed=feeds["owner"], head_feed=feeds["head_a"],
               due=item.due_date, later_due=today + timedelta(days=120), version=item.version)
     sessions = {role: login(user) for role, user in people.items()}
     sessions["anon"] = app.test_client()
