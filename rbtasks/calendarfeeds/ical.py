@@ -37,18 +37,25 @@ def feed_name(scope):
     return _("Deadlines of %(agency)s (rbtasks)", agency=scope.name)
 
 
-def _description(item, link):
+def _description_lines():
+    """The description's lines as templates, translated once per feed, not per event."""
+    return {"pokja": _("Pokja: %(name)s"), "agency": _("Agency: %(name)s"),
+            "owner": _("Owner: %(name)s"), "status": _("Status: %(status)s"),
+            "statuses": {status: str(label) for status, label in STATUS_LABELS.items()}}
+
+
+def _description(item, link, lines):
     owner = item.owner.name if item.owner is not None else "—"
     return "\n".join([
-        _("Pokja: %(name)s", name=item.pokja.name),
-        _("Agency: %(name)s", name=item.agency.name),
-        _("Owner: %(name)s", name=owner),
-        _("Status: %(status)s", status=str(STATUS_LABELS[item.status])),
+        lines["pokja"] % {"name": item.pokja.name},
+        lines["agency"] % {"name": item.agency.name},
+        lines["owner"] % {"name": owner},
+        lines["status"] % {"status": lines["statuses"][item.status]},
         link,
     ])
 
 
-def _event(item, domain, now):
+def _event(item, domain, lines, now):
     link = absolute_url("items.show_item", item_id=item.id)
     event = Event()
     event.add("uid", f"item-{item.id}@{domain}")
@@ -57,7 +64,7 @@ def _event(item, domain, now):
     event.add("dtstart", item.due_date)
     event.add("dtend", item.due_date + timedelta(days=1))
     event.add("summary", item.title)
-    event.add("description", _description(item, link))
+    event.add("description", _description(item, link, lines))
     event.add("url", link)
     event.add("transp", "TRANSPARENT")
     return event
@@ -77,6 +84,7 @@ def render_feed(scope, items, locale, now):
         calendar.add("name", name)
         calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
         calendar.add("x-published-ttl", "PT1H")
+        lines = _description_lines()
         for item in items:
-            calendar.add_component(_event(item, domain, now))
+            calendar.add_component(_event(item, domain, lines, now))
     return calendar.to_ical()
