@@ -1,6 +1,6 @@
 """calendar feed tokens
 
-Revision ID: 0007_calendar_feed_tokens
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-01 09:00:00
 
@@ -16,7 +16,7 @@ import rbtasks.timeutil
 
 
 # revision identifiers, used by Alembic.
-revision = '0007_calendar_feed_tokens'
+revision = '0006'
 down_revision = '0005'
 branch_labels = None
 depends_on = None
