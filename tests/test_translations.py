@@ -40,6 +40,25 @@ def test_every_source_message_has_an_indonesian_translation():
     assert missing == [], f"{len(missing)} untranslated, e.g. {missing[:5]}"
 
 
+def test_each_message_is_defined_once_in_the_catalogue():
+    """A message written twice compiles (the last one wins) but `msgfmt -c` refuses the file,
+    and the two copies drift apart when one is retranslated."""
+    definitions, context, msgid = [], None, None
+    for line in (CATALOGUE / "messages.po").read_text(encoding="utf-8").splitlines():
+        if msgid is not None and line.startswith('"'):
+            msgid += line  # a long msgid continues on the following lines
+            continue
+        if msgid is not None:
+            definitions.append((context, msgid))
+            context = msgid = None
+        if line.startswith("msgctxt "):
+            context = line
+        elif line.startswith("msgid "):
+            msgid = line
+    repeated = sorted({entry for entry in definitions if definitions.count(entry) > 1})
+    assert repeated == []
+
+
 def test_translations_keep_their_placeholders():
     problems = []
     for message, errors in _catalogue().check():
