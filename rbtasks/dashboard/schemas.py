@@ -39,6 +39,23 @@ class HeadlineOut(BaseModel):
     average_progress: float | None = Field(description="Cancelled items left out")
 
 
+_IMPLEMENTATION = ("Tingkat implementasi rencana aksi: items completed (verified) by their "
+                   "due date (WITA) ÷ items due so far, cancelled ones left out; null while "
+                   "nothing is due")
+_COMPLETION = "Items completed (verified) at all ÷ items due so far; null while nothing is due"
+
+
+class RateCountsOut(BaseModel):
+    due: int = Field(description="Items due so far (due today or earlier), cancelled left out")
+    completed: int = Field(description="Of those, verified as done")
+    completed_on_time: int = Field(description="Of those, completed on or before the due date")
+
+
+def _rate_counts(rates):
+    return RateCountsOut(due=rates.due, completed=rates.completed,
+                         completed_on_time=rates.on_time)
+
+
 class PokjaSummaryOut(BaseModel):
     pokja_id: int
     name: str
@@ -49,6 +66,8 @@ class PokjaSummaryOut(BaseModel):
     average_progress: float | None
     statuses: dict[str, int]
     queries: dict[str, str]
+    implementation_rate: float | None = Field(ge=0, le=1, description=_IMPLEMENTATION)
+    completion_rate: float | None = Field(ge=0, le=1, description=_COMPLETION)
 
 
 class AgencySummaryOut(BaseModel):
@@ -60,6 +79,8 @@ class AgencySummaryOut(BaseModel):
     oldest_overdue_due: date | None
     most_overdue_working_days: int | None
     queries: dict[str, str]
+    implementation_rate: float | None = Field(ge=0, le=1, description=_IMPLEMENTATION)
+    completion_rate: float | None = Field(ge=0, le=1, description=_COMPLETION)
 
 
 class SummaryOut(BaseModel):
@@ -70,6 +91,9 @@ class SummaryOut(BaseModel):
     queries: dict[str, str] = Field(description="Item-list query string for each headline number")
     pokjas: list[PokjaSummaryOut]
     agencies: list[AgencySummaryOut] = Field(description="Most overdue items first")
+    implementation_rate: float | None = Field(ge=0, le=1, description=_IMPLEMENTATION)
+    completion_rate: float | None = Field(ge=0, le=1, description=_COMPLETION)
+    rate_counts: RateCountsOut
 
     @classmethod
     def dump(cls, summary):
@@ -87,10 +111,15 @@ class SummaryOut(BaseModel):
                 pokja_id=row.pokja_id, name=row.name, items=row.items, done=row.done,
                 overdue=row.overdue, due_soon=row.due_soon,
                 average_progress=_number(row.average_progress), statuses=row.statuses,
-                queries=_queries(row.queries)) for row in summary.pokjas],
+                queries=_queries(row.queries), implementation_rate=row.rates.implementation_rate,
+                completion_rate=row.rates.completion_rate) for row in summary.pokjas],
             agencies=[AgencySummaryOut(
                 agency_id=row.agency_id, name=row.name, code=row.code, items=row.items,
                 overdue=row.overdue, oldest_overdue_due=row.oldest_overdue_due,
                 most_overdue_working_days=row.most_overdue_days,
-                queries=_queries(row.queries)) for row in summary.agencies],
+                queries=_queries(row.queries), implementation_rate=row.rates.implementation_rate,
+                completion_rate=row.rates.completion_rate) for row in summary.agencies],
+            implementation_rate=summary.rates.implementation_rate,
+            completion_rate=summary.rates.completion_rate,
+            rate_counts=_rate_counts(summary.rates),
         ).model_dump(mode="json")

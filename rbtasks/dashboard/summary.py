@@ -3,7 +3,8 @@
 :func:`summarise` answers, for what an actor may oversee (see
 :mod:`rbtasks.dashboard.scope`) and as of ``now``: how many items there are
 in each status, how many are overdue, how each pokja and each agency is
-doing, and what falls due in the next two weeks. It runs a fixed number of
+doing, what falls due in the next two weeks, and the tingkat implementasi
+rencana aksi with the completion rate (rbtasks.reports.rates). It runs a fixed number of
 aggregate queries however many items there are, and it pairs every number
 with the item-list query (``/items?...``) that shows exactly those items.
 """
@@ -20,6 +21,7 @@ from rbtasks.items.constants import CANCELLED, OPEN_STATUSES, STATUSES
 from rbtasks.items.models import ActionItem
 from rbtasks.items.queries import overdue_clause
 from rbtasks.organisation.models import Agency, Pokja
+from rbtasks.reports.rates import Rates, count_rates
 from rbtasks.snapshots.services import average
 from rbtasks.timeutil import local_today
 from rbtasks.workdays.calendar import WorkCalendar
@@ -64,6 +66,7 @@ class PokjaRow:
     average_progress: Decimal | None = None
     statuses: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
     queries: dict[str, ListQuery] = field(default_factory=dict)
+    rates: Rates = field(default_factory=Rates)
 
 
 @dataclass
@@ -79,6 +82,7 @@ class AgencyRow:
     oldest_overdue_due: date | None = None
     most_overdue_days: int | None = None
     queries: dict[str, ListQuery] = field(default_factory=dict)
+    rates: Rates = field(default_factory=Rates)
 
 
 @dataclass
@@ -92,6 +96,7 @@ class Summary:
     pokjas: list[PokjaRow]
     agencies: list[AgencyRow]
     upcoming: list[ActionItem]
+    rates: Rates = field(default_factory=Rates)
 
     @property
     def upcoming_more(self):
@@ -113,7 +118,20 @@ def summarise(actor, now, pokja_ids=None, agency_id=None) -> Summary:
     headline = _headline(pokjas)
     return Summary(scope=scope, now=now, today=today, deadline_until=until, headline=headline,
                    queries=_headline_queries(scope.base_query, today, until),
-                   pokjas=pokjas, agencies=agencies, upcoming=_upcoming(scope, today, until))
+                   pokjas=pokjas, agencies=agencies, upcoming=_upcoming(scope, today, until),
+                   rates=_attach_rates(scope, now, pokjas, agencies))
+
+
+def _attach_rates(scope, now, pokjas, agencies):
+    """Each row's rates (two grouped queries); the scope's are the pokja's summed,
+    since every item belongs to one pokja."""
+    by_pokja = count_rates(scope, now, group_by=ActionItem.pokja_id)
+    by_agency = count_rates(scope, now, group_by=ActionItem.agency_id)
+    for row in pokjas:
+        row.rates = by_pokja.get(row.pokja_id, Rates())
+    for row in agencies:
+        row.rates = by_agency.get(row.agency_id, Rates())
+    return sum(by_pokja.values(), Rates())
 
 
 def _count_where(condition):
