@@ -17,7 +17,8 @@ def create_app(config=None):
     from config import config_from_env
     from rbtasks import (accounts, api, calendarfeeds, dashboard, deadlines, demo, digest,
                          evidence, http_errors, i18n, inputs, items, organisation, outbox,
-                         rbindex, realisation, reminders, scheduler, settings, workflow)
+                         rbindex, realisation, reminders, reports, scheduler, settings,
+                         workflow)
 
     config = config or config_from_env()
     app = Flask(__name__, template_folder=str(ROOT / "templates"),
@@ -46,6 +47,7 @@ def create_app(config=None):
     dashboard.init_app(app)          # the dashboard and /api/v1/summary
     rbindex.init_app(app)            # the RB index by year
     calendarfeeds.init_app(app)      # iCalendar feeds of deadlines
+    reports.init_app(app)            # the quarterly monev report
     demo.init_app(app)               # flask rb seed-demo
 
     api.init_app(app)                # /api/v1, from the endpoints the features declared

@@ -58,6 +58,12 @@ def outcomes(ok="", forbidden="", hidden="", anon=None):
 
 
 # Who may do what to item I (issue 2 §3, issue 3), written out once per rule.
+# Issue 10's monev report is for those who oversee items, each for their own
+# scope (leader, admin: the plan; coordinators: their pokja; agency heads:
+# their agency); members, whose dashboard holds only their own items, are
+# refused — a choice. A pokja or agency outside the scope is 403
+# (tests/reports/test_permissions.py).
+READS_REPORTS = dict(ok="admin leader coord_p head_a coord_q", forbidden="owner member")
 EVERYONE = dict(ok="admin leader coord_p head_a owner member coord_q")
 ADMIN_ONLY = dict(ok="admin", forbidden="leader coord_p head_a owner member coord_q")
 READS_ITEM = dict(ok="admin leader coord_p head_a owner member", hidden="coord_q")
@@ -324,6 +330,10 @@ PAGE_CASES = [
     # issue 5: the dashboard (everyone, in their own scope); RB index records (admins)
     page("dashboard.show_dashboard", "GET", "/dashboard", **EVERYONE),
     page("dashboard.chart", "GET", "/dashboard/charts/status-per-pokja.png", **EVERYONE),
+    # issue 10: the quarterly monev report, printable and as .xlsx
+    page("reports.show_quarterly_report", "GET", "/reports/quarterly", **READS_REPORTS),
+    page("reports.download_quarterly_report", "GET", "/reports/quarterly.xlsx",
+         **READS_REPORTS),
     page("rbindex.list_index_scores", "GET", "/admin/index-scores", **ADMIN_ONLY),
     page("rbindex.list_index_scores", "POST", "/admin/index-scores", **ADMIN_ONLY,
          body=lambda ids: index_score_form(year="2021", target="71")),
@@ -418,6 +428,8 @@ API_CASES = [
     # read by everyone (the dashboard charts it) and recorded by admins
     api("api.get_summary", "GET", V1 + "/summary", **EVERYONE),
     api("api.list_index_scores", "GET", V1 + "/index-scores", **EVERYONE),
+    # issue 10: the quarterly monev report as .xlsx
+    api("api.get_quarterly_report", "GET", V1 + "/reports/quarterly.xlsx", **READS_REPORTS),
     api("api.create_index_score", "POST", V1 + "/index-scores", **ADMIN_ONLY,
         body=lambda ids: {"year": 2021, "target": 71.0}),
     api("api.update_index_score", "PATCH", V1 + "/index-scores/{score}", **ADMIN_ONLY,

@@ -10,6 +10,9 @@ from rbtasks.errors import ValidationError
 from rbtasks.inbox.services import waiting_for
 from rbtasks.rbindex.grades import grade_for
 from rbtasks.rbindex.services import list_index_scores
+from rbtasks.realisation.services import NUMERALS
+from rbtasks.reports.quarterly import current_quarter
+from rbtasks.reports.scope import may_read_reports
 from rbtasks.timeutil import local_today, utc_now
 
 bp = Blueprint("dashboard", __name__, static_folder="static",
@@ -38,13 +41,21 @@ def show_dashboard():
         history = overdue_per_week(summary.scope, now)
     filter_args = {"pokja_id": pokja_ids, "agency_id": agency_id}
     scores = list_index_scores(current_user)
+    today = local_today(now)
+    report_args = None
+    if may_read_reports(current_user):
+        # The report narrows to one pokja at most; several chosen: the user's whole scope.
+        report_args = {"year": today.year, "quarter": current_quarter(today),
+                       "pokja_id": pokja_ids[0] if len(pokja_ids) == 1 else None,
+                       "agency_id": agency_id}
     return render_template(
         "dashboard/index.html", summary=summary, errors=errors, pokjas=pokjas,
         agencies=agencies, chosen_pokjas=pokja_ids, chosen_agency=agency_id,
         filter_args={name: value for name, value in filter_args.items() if value},
         headline_numbers=HEADLINE_NUMBERS, items_url=_items_url, scores=scores,
-        grade_for=grade_for, today=local_today(now), charts=charts, history=history,
-        waiting=waiting_for(current_user),
+        grade_for=grade_for, today=today, charts=charts, history=history,
+        waiting=waiting_for(current_user), report_args=report_args,
+        report_numeral=NUMERALS[current_quarter(today)],
     ), 422 if errors else 200
 
 
