@@ -37,7 +37,7 @@ def show_quarterly_report():
         years=range(max(FIRST_YEAR, today.year - 5), min(LAST_YEAR, today.year + 2) + 1),
         download_args={name: value for name, value in chosen.items() if value},
         totals=totals_lines(report) if report else [],
-        headers=[label for label, _width in columns()],
+        columns=columns(),
     ), 422 if errors else 200
 
 

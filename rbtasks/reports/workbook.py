@@ -42,15 +42,19 @@ def neutralise(value):
 
 
 def columns():
-    """(header, width) of every column, in order (the printable page shows the same)."""
+    """(key, header, width) of every column, in order; the printable page shows
+    the same headers, its print CSS sizes the columns by key."""
     return [
-        (_("No."), 5), (_("Area of change"), 18), (_("Action"), 34), (_("Output"), 22),
-        (_("Indicator"), 22), (_("Target"), 10), (_("Unit"), 10),
-        *[(_("Target TW %(numeral)s", numeral=NUMERALS[q]), 9) for q in QUARTERS],
-        *[(_("Realisation TW %(numeral)s", numeral=NUMERALS[q]), 11) for q in QUARTERS],
-        (_("Achievement (%)"), 10), (_("Obstacles"), 26), (_("Solution / follow-up"), 26),
-        (_("Person in charge"), 20), (_("Agency"), 22), (_("Status"), 14),
-        (_("Evidence (data dukung)"), 30),
+        ("no", _("No."), 5), ("area", _("Area of change"), 18), ("title", _("Action"), 34),
+        ("output", _("Output"), 22), ("indicator", _("Indicator"), 22),
+        ("target", _("Target"), 10), ("unit", _("Unit"), 10),
+        *[("amount", _("Target TW %(numeral)s", numeral=NUMERALS[q]), 9) for q in QUARTERS],
+        *[("amount", _("Realisation TW %(numeral)s", numeral=NUMERALS[q]), 11)
+          for q in QUARTERS],
+        ("achieved", _("Achievement (%)"), 10), ("obstacles", _("Obstacles"), 26),
+        ("follow-up", _("Solution / follow-up"), 26), ("owner", _("Person in charge"), 20),
+        ("agency", _("Agency"), 22), ("status", _("Status"), 14),
+        ("evidence", _("Evidence (data dukung)"), 30),
     ]
 
 
@@ -69,7 +73,7 @@ def quarterly_workbook(report):
     headers = columns()
     last = get_column_letter(len(headers))
     _header_block(sheet, report, last)
-    for index, (label, width) in enumerate(headers, start=1):
+    for index, (_key, label, width) in enumerate(headers, start=1):
         cell = sheet.cell(HEADER_ROW, index, label)
         cell.font, cell.fill, cell.border = Font(bold=True), _HEADER_FILL, _BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
