@@ -23,8 +23,6 @@ turns raw rows into a :class:`~rbtasks.spreadsheets.table.Table`:
 - columns end at the last header cell with text.
 """
 import re
-from itertools import chain
-
 from flask_babel import lazy_gettext as _l
 
 from .columns import COLUMNS, field_for_header
@@ -61,24 +59,23 @@ class _ExpectedHeaders:
         return ", ".join(str(column.label) for column in COLUMNS if column.importable)
 
 
-def build_table(rows, merges, *, max_rows, sheet=None):
-    """A :class:`Table` from ``rows``, an iterable of ``(number, values)``
-    (values ``None`` when empty), and the sheet's :class:`Merges`."""
-    rows = iter(rows)
-    scan = []
-    for number, values in rows:
-        if not _is_blank(values):
-            scan.append((number, list(values)))
-            if len(scan) == HEADER_SCAN_ROWS:
-                break
+def build_table(read_rows, merges, *, max_rows, sheet=None):
+    """A :class:`Table` from a sheet's rows and its :class:`Merges`.
+
+    ``read_rows(width)`` iterates over the sheet's rows from the first, as
+    ``(number, values)`` with ``None`` for an empty cell, at most ``width``
+    values when a width is given: rows are read once to find the header, then
+    again, only as wide as the header, for the data.
+    """
+    scan = first_rows(read_rows(MAX_COLUMNS))
     headers, header_index = find_header(scan, merges)
-    width = len(headers)
-    table = Table(headers=headers, header_row=scan[header_index][0], sheet=sheet)
+    width, header_row = len(headers), scan[header_index][0]
+    table = Table(headers=headers, header_row=header_row, sheet=sheet)
     filling = {}  # column index → (last row of the merge, value)
     first = True
-    for number, values in chain(scan[header_index + 1:], rows):
+    for number, values in read_rows(width):
         values = list(values[:width])
-        if _is_blank(values):
+        if number <= header_row or _is_blank(values):
             continue
         values.extend([None] * (width - len(values)))
         if first:
@@ -99,6 +96,17 @@ def build_table(rows, merges, *, max_rows, sheet=None):
                 limit=max_rows))
         table.rows.append(SheetRow(number, tuple(values)))
     return table
+
+
+def first_rows(rows):
+    """The first :data:`HEADER_SCAN_ROWS` rows that are not blank, where a header is looked for."""
+    scan = []
+    for number, values in rows:
+        if not _is_blank(values):
+            scan.append((number, list(values)))
+            if len(scan) == HEADER_SCAN_ROWS:
+                break
+    return scan
 
 
 def find_header(scan, merges):

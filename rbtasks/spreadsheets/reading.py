@@ -17,8 +17,8 @@ unpacked total, packing ratio), which is what stops a compressed bomb; the
 sheet is streamed in openpyxl's read-only mode, at most
 :data:`~rbtasks.spreadsheets.layout.MAX_COLUMNS` columns wide, and stops one
 row past ``max_rows``. Read-only mode skips merged cells, so the merged ranges
-are collected by a second, streaming pass of the sheet's XML (expat, no tree
-built), and at most :data:`MAX_MERGES` of them are kept.
+are collected by a second pass over the sheet's XML, in chunks, and at most
+:data:`MAX_MERGES` of them are kept.
 
 Values come as Python values: text stripped (``None`` when empty), whole
 numbers as ``int`` (also when saved as ``15000000.0``), other numbers as
@@ -37,20 +37,18 @@ import zipfile
 from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 from decimal import Decimal
-from itertools import islice
 from pathlib import PurePath
-from xml.parsers import expat
 
 import openpyxl
 from flask_babel import lazy_gettext as _l
 from openpyxl.utils.cell import range_boundaries
 
 from .layout import (
-    HEADER_SCAN_ROWS,
     MAX_COLUMNS,
     MIN_KNOWN_HEADERS,
     Merges,
     build_table,
+    first_rows,
     header_score,
 )
 from .table import UnreadableFile
@@ -70,6 +68,8 @@ CSV_DELIMITERS = (";", ",", "\t")
 
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls and encrypted workbooks
 _ZIP_MAGIC = b"PK\x03\x04"
+_MERGE_CELL = re.compile(
+    rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\s[^>]*?\bref\s*=\s*[\"']([A-Z$0-9:]+)[\"']")
 _LITERALS_IN_FORMAT = re.compile(r'"[^"]*"|\\.')  # 0.0"%" shows a "%" without scaling
 
 DAMAGED = _l("The file is damaged or is not an Excel workbook (.xlsx).")
@@ -91,8 +91,8 @@ def read_table(stream, filename, *, sheet=None, max_rows=MAX_ROWS, max_bytes=MAX
     with _open_workbook(data, max_unpacked_bytes) as (archive, workbook):
         worksheet = _choose_sheet(workbook, sheet)
         merges = _merged_ranges(archive, worksheet)
-        return build_table(_sheet_rows(worksheet), merges, max_rows=max_rows,
-                           sheet=worksheet.title)
+        return build_table(lambda width: _sheet_rows(worksheet, width), merges,
+                           max_rows=max_rows, sheet=worksheet.title)
 
 
 def sheet_names(stream, filename, *, max_bytes=MAX_BYTES, max_unpacked_bytes=MAX_UNPACKED_BYTES):
@@ -120,7 +120,7 @@ def _read_upload(stream, max_bytes):
         data = b"".join(chunks)
     if len(data) > max_bytes:
         raise UnreadableFile(_l("The file is larger than the limit of %(limit)s.",
-                                limit=_megabytes(max_bytes)))
+                                limit=_size(max_bytes)))
     if not data:
         raise UnreadableFile(_l("The file is empty."))
     return data
@@ -172,7 +172,7 @@ def _check_archive(members, max_unpacked_bytes):
         raise UnreadableFile(_l(
             "The workbook would unpack to %(size)s, more than the limit of %(limit)s: it is "
             "refused as a possible compressed bomb.",
-            size=_megabytes(unpacked), limit=_megabytes(max_unpacked_bytes)))
+            size=_size(unpacked), limit=_size(max_unpacked_bytes)))
     if unpacked > _RATIO_CHECKED_FROM and unpacked > MAX_PACKING_RATIO * packed:
         raise UnreadableFile(_l(
             "The workbook would unpack to %(ratio)s times its size, more than the limit of "
@@ -196,20 +196,15 @@ def _choose_sheet(workbook, name):
     if len(worksheets) == 1:
         return worksheets[0]
     for worksheet in worksheets:
-        if header_score(_first_rows(_sheet_rows(worksheet))) >= MIN_KNOWN_HEADERS:
+        if header_score(first_rows(_sheet_rows(worksheet, MAX_COLUMNS))) >= MIN_KNOWN_HEADERS:
             return worksheet
     return worksheets[0]  # no header anywhere: its message comes from reading the first
 
 
-def _first_rows(rows):
-    scan = ((number, values) for number, values in rows if any(v is not None for v in values))
-    return list(islice(scan, HEADER_SCAN_ROWS))
-
-
-def _sheet_rows(worksheet):
-    """``(number, values)`` for every row; values padded to the same width."""
+def _sheet_rows(worksheet, width):
+    """``(number, values)`` for every row, ``width`` values each."""
     worksheet.reset_dimensions()  # the saved dimensions may be wrong: read what is there
-    for number, cells in enumerate(worksheet.iter_rows(max_col=MAX_COLUMNS), start=1):
+    for number, cells in enumerate(worksheet.iter_rows(max_col=width), start=1):
         yield number, [_cell_value(cell) for cell in cells]
 
 
@@ -232,21 +227,25 @@ def _cell_value(cell):
 
 
 def _merged_ranges(archive, worksheet):
+    """The sheet's merged ranges, from its ``<mergeCell ref="A6:A8"/>`` elements.
+
+    Read-only mode skips them, so the sheet's XML is scanned for them in chunks
+    (a tag cannot appear inside cell text, where "<" is always escaped).
+    """
     ranges = []
-
-    def start_element(name, attributes):
-        if name.endswith(" mergeCell") or name == "mergeCell":
-            if len(ranges) == MAX_MERGES:
-                raise UnreadableFile(_l(
-                    "The sheet has more than %(limit)s merged cells.", limit=MAX_MERGES))
-            bounds = range_boundaries(attributes.get("ref", ""))
-            if None not in bounds:
-                ranges.append(bounds)
-
-    parser = expat.ParserCreate(namespace_separator=" ")
-    parser.StartElementHandler = start_element
+    tail = b""
     with archive.open(worksheet._worksheet_path) as source:
-        parser.ParseFile(source)
+        while chunk := source.read(MB):
+            buffer, end = tail + chunk, 0
+            for match in _MERGE_CELL.finditer(buffer):
+                if len(ranges) == MAX_MERGES:
+                    raise UnreadableFile(_l(
+                        "The sheet has more than %(limit)s merged cells.", limit=MAX_MERGES))
+                bounds = range_boundaries(match.group(1).decode("ascii"))
+                if None not in bounds:
+                    ranges.append(bounds)
+                end = match.end()
+            tail = buffer[max(end, len(buffer) - 256):]  # a tag cut in two ends the next chunk
     return Merges(ranges)
 
 
@@ -255,7 +254,7 @@ def _merged_ranges(archive, worksheet):
 def _read_csv(data, max_rows):
     text = _decode(data)
     delimiter = max(CSV_DELIMITERS, key=lambda candidate: _delimiter_fit(text, candidate))
-    return build_table(_csv_rows(text, delimiter), Merges(), max_rows=max_rows)
+    return build_table(lambda _width: _csv_rows(text, delimiter), Merges(), max_rows=max_rows)
 
 
 def _decode(data):
@@ -274,7 +273,7 @@ def _decode(data):
 
 def _delimiter_fit(text, delimiter):
     """How well a delimiter splits the first rows: known headers named, then columns."""
-    scan = _first_rows(_csv_rows(text, delimiter))
+    scan = first_rows(_csv_rows(text, delimiter))
     return header_score(scan), max((len(values) for _number, values in scan), default=0)
 
 
@@ -293,5 +292,8 @@ def _csv_rows(text, delimiter):
         yield number, [cell.strip() or None for cell in record[:MAX_COLUMNS]]
 
 
-def _megabytes(size):
+def _size(size):
+    """A size as a limit reads: "10 MB", "2.5 MB", "4 KB"."""
+    if size < MB:
+        return f"{-(-size // 1024)} KB"
     return f"{size / MB:.1f}".removesuffix(".0") + " MB"

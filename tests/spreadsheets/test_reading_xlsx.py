@@ -70,6 +70,18 @@ def test_cells_come_as_the_sheet_shows_them():
     assert second["KETERANGAN"] == "Kupang, Flores, Sumba"
 
 
+def test_merges_written_with_a_namespace_prefix_are_found():
+    # As programs built on the Open XML SDK write them: <x:mergeCell ref="B6:B8"/>.
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    data = rewrite_member(xlsx_bytes(monev_workbook()), "xl/worksheets/sheet1.xml",
+                          lambda text: text.replace(
+                              '<mergeCell ref="B6:B8"',
+                              f"<x:mergeCell xmlns:x='{main}' ref = 'B6:B8'"))
+    table = read_table(data, "rencana-aksi-2026.xlsx")
+
+    assert [row.cells[1] for row in table.rows][:3] == ["Manajemen Perubahan"] * 3
+
+
 def test_text_is_stripped_and_whitespace_only_cells_are_empty():
     workbook = simple_workbook([["No", "Rencana Aksi", "Penanggung Jawab", "Keterangan"],
                                 [1, "  Penyusunan SOP \n", f" {PELLO} ", "   "]])
@@ -190,8 +202,8 @@ def test_a_section_row_merged_across_is_not_copied_into_every_column():
 def test_rows_past_wrong_saved_dimensions_are_read():
     data = xlsx_bytes(simple_workbook([["No", "Rencana Aksi"], [1, "Penyusunan SOP"],
                                        [2, "Evaluasi SOP"]]))
-    data = rewrite_member(data, "xl/worksheets/sheet1.xml",
-                          lambda text: text.replace('<dimension ref="A1:B3"', '<dimension ref="A1:B1"'))
+    data = rewrite_member(data, "xl/worksheets/sheet1.xml", lambda text: text.replace(
+        '<dimension ref="A1:B3"', '<dimension ref="A1:B1"'))
     table = read_table(data, "ra.xlsx")
 
     assert [row.cells for row in table.rows] == [(1, "Penyusunan SOP"), (2, "Evaluasi SOP")]
