@@ -10,10 +10,11 @@ turns raw rows into a :class:`~rbtasks.spreadsheets.table.Table`:
   not blank, naming the most known columns
   (:func:`~rbtasks.spreadsheets.columns.field_for_header`), at least
   :data:`MIN_KNOWN_HEADERS`; joined with the row above or below when the two
-  rows together name more columns. A top cell left empty to the right of a
-  group header ("TARGET", "", "", "") belongs to that group when the group's
-  own column has a cell below it, as a ``.csv`` saved from merged headers
-  writes it. Two cells are joined top first ("TARGET TW I"), or bottom first
+  rows together name more columns, or as many and the lower row only has
+  cells under group headers ("TARGET" over "Volume | Satuan"). A top cell
+  left empty to the right of a group header ("TARGET", "", "", "") belongs to
+  that group when the group's own column has a cell below it, as a ``.csv``
+  saved from merged headers writes it. Two cells are joined top first ("TARGET TW I"), or bottom first
   when only that order names a column ("TW I" over "Target" → "Target TW I");
 - the first row under the header is skipped when it only numbers the columns;
   blank rows are skipped, every row keeps its number in the sheet;
@@ -23,9 +24,10 @@ turns raw rows into a :class:`~rbtasks.spreadsheets.table.Table`:
 - columns end at the last header cell with text.
 """
 import re
+
 from flask_babel import lazy_gettext as _l
 
-from .columns import COLUMNS, field_for_header
+from .columns import COLUMNS, QUARTER_FIELDS, field_for_header
 from .table import SheetRow, Table, UnreadableFile
 
 HEADER_SCAN_ROWS = 30
@@ -56,7 +58,8 @@ class _ExpectedHeaders:
     """The headers a sheet is expected to have, in the reader's language when shown."""
 
     def __str__(self):
-        return ", ".join(str(column.label) for column in COLUMNS if column.importable)
+        return ", ".join(str(column.label) for column in COLUMNS
+                         if column.importable and column.field not in QUARTER_FIELDS)
 
 
 def build_table(read_rows, merges, *, max_rows, sheet=None):
@@ -119,13 +122,16 @@ def find_header(scan, merges):
             "No header row found in the first %(rows)s rows: expected column headers such as "
             "%(headers)s.", rows=HEADER_SCAN_ROWS, headers=_ExpectedHeaders()))
     best = scores.index(max(scores))
-    choices = [(scores[best], views[best][0], best)]
+    choices = [((scores[best], False), views[best][0], best)]
     for top, bottom in ((best - 1, best), (best, best + 1)):
         if (top >= 0 and bottom < len(scan) and scan[bottom][0] == scan[top][0] + 1
                 and not is_numbering(scan[bottom][1])):
-            texts = _joined(views[top][0], views[bottom], known)
-            choices.append((_score(texts, known), texts, bottom))
-    score, texts, index = max(choices, key=lambda choice: choice[0])  # first best: one row
+            texts, uppers, sub_header = _joined(views[top][0], views[bottom], known)
+            named = texts + uppers if sub_header else texts
+            choices.append(((_score(named, known), sub_header), texts, bottom))
+    # Two rows when they name more columns, or as many and the lower one only has cells
+    # under group headers ("TARGET" over "Volume | Satuan"); otherwise the one row.
+    _score_and_grouping, texts, index = max(choices, key=lambda choice: choice[0])
     while texts and not texts[-1]:
         texts.pop()
     return tuple(texts), index
@@ -183,19 +189,32 @@ def _header_view(number, values, merges):
 
 
 def _joined(top, bottom_view, known):
+    """Two header rows joined, the top row's texts over each column, and whether the
+    bottom row is a sub-header: its cells all under group headers spanning columns."""
     bottom, covered = bottom_view
-    texts = []
+    uppers, lowers = [], []
     for index in range(max(len(top), len(bottom))):
         upper = top[index] if index < len(top) else ""
         lower = bottom[index] if index < len(bottom) and index not in covered else ""
         if not upper and lower:
             upper = _group_to_the_left(top, bottom, covered, index)
+        uppers.append(upper)
+        lowers.append(lower)
+    texts = []
+    for upper, lower in zip(uppers, lowers):
         if upper and lower:
             texts.append(next((text for text in (f"{upper} {lower}", f"{lower} {upper}")
                                if _field(text, known)), f"{upper} {lower}"))
         else:
             texts.append(upper or lower)
-    return texts
+    under_groups = [_spans(uppers, index) for index, lower in enumerate(lowers) if lower]
+    return texts, uppers, bool(under_groups) and all(under_groups)
+
+
+def _spans(uppers, index):
+    """Whether the top text over a column spans its neighbour too (a group header)."""
+    neighbours = uppers[max(index - 1, 0):index] + uppers[index + 1:index + 2]
+    return bool(uppers[index]) and uppers[index] in neighbours
 
 
 def _group_to_the_left(top, bottom, covered, index):

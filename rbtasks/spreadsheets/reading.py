@@ -184,7 +184,7 @@ def _choose_sheet(workbook, name):
     worksheets = workbook.worksheets
     if not worksheets:
         raise UnreadableFile(DAMAGED)
-    if name is not None:
+    if name:
         wanted = name.strip().casefold()
         exact = [sheet for sheet in worksheets if sheet.title == name]
         alike = [sheet for sheet in worksheets if sheet.title.strip().casefold() == wanted]

@@ -175,6 +175,30 @@ def test_a_quarter_over_target_and_realisation_reads_as_target_tw_i():
     assert [row.number for row in table.rows] == [4]
 
 
+def test_a_group_header_over_sub_headers_it_does_not_name_still_takes_two_rows():
+    workbook = simple_workbook([["NO", "RENCANA AKSI", "TARGET", None, "PENANGGUNG JAWAB"],
+                                [None, None, "Volume", "Satuan", None],
+                                [1, "Penyusunan SOP", 12, "SOP", PELLO]])
+    for cells in ("A1:A2", "B1:B2", "C1:D1", "E1:E2"):
+        workbook.active.merge_cells(cells)
+    table = read_table(xlsx_bytes(workbook), "ra.xlsx")
+
+    assert table.headers == ("NO", "RENCANA AKSI", "TARGET Volume", "TARGET Satuan",
+                             "PENANGGUNG JAWAB")
+    assert [row.cells for row in table.rows] == [(1, "Penyusunan SOP", 12, "SOP", PELLO)]
+
+
+def test_a_first_item_under_a_header_merged_across_is_not_taken_for_a_sub_header():
+    workbook = simple_workbook([["NO", "RENCANA AKSI", "KETERANGAN", None],
+                                [1, "Penyusunan SOP", "Tahap 1", "Selesai"],
+                                [2, "Evaluasi SOP", "Tahap 2", None]])
+    workbook.active.merge_cells("C1:D1")
+    table = read_table(xlsx_bytes(workbook), "ra.xlsx")
+
+    assert table.header_row == 1
+    assert [row.number for row in table.rows] == [2, 3]
+
+
 def test_columns_end_with_the_last_header_and_empty_rows_are_left_out():
     workbook = simple_workbook([["No", "Rencana Aksi", None, "Keterangan", None, None],
                                 [1, "Penyusunan SOP", "tanpa judul", None, None, "catatan lepas"],
