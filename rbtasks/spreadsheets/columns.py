@@ -31,6 +31,8 @@ def _quarter_columns():
             variants = tuple(f"{word} {prefix} {form}" for word in words
                              for prefix in ("tw", "triwulan", "q")
                              for form in (numeral.lower(), str(number)))
+            # "TARGET" merged over bare quarter numerals "I | II | III | IV"
+            variants += tuple(f"{word} {numeral.lower()}" for word in words)
             columns.append(Column(f"tw{number}_{kind}",
                                   _LabelWithNumeral(label, numeral), variants))
     return tuple(columns)

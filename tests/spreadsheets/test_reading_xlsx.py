@@ -175,6 +175,18 @@ def test_a_quarter_over_target_and_realisation_reads_as_target_tw_i():
     assert [row.number for row in table.rows] == [4]
 
 
+def test_target_and_realisasi_over_bare_quarter_numerals_map_to_the_quarters():
+    workbook = simple_workbook([["NO", "RENCANA AKSI", "TARGET", None, None, None, "REALISASI"],
+                                [None, None, "I", "II", "III", "IV", "I"],
+                                [1, "Penyusunan SOP", 25, 50, 75, 100, "12,5"]])
+    for cells in ("A1:A2", "B1:B2", "C1:F1"):
+        workbook.active.merge_cells(cells)
+    table = read_table(xlsx_bytes(workbook), "ra.xlsx")
+
+    assert [field_for_header(header) for header in table.headers] == [
+        "no", "title", "tw1_target", "tw2_target", "tw3_target", "tw4_target", "tw1_realisation"]
+
+
 def test_a_group_header_over_sub_headers_it_does_not_name_still_takes_two_rows():
     workbook = simple_workbook([["NO", "RENCANA AKSI", "TARGET", None, "PENANGGUNG JAWAB"],
                                 [None, None, "Volume", "Satuan", None],
