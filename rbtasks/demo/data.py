@@ -265,7 +265,7 @@ ITEMS = (
        90, "low"),
     _I("AK", "Menyusun Laporan Kinerja Instansi Pemerintah (LKjIP)", "Dokumen LKjIP",
        "LKjIP disampaikan tepat waktu", "1", "dokumen", "amalo", -50, "done", 100, "high",
-       finished_in_days=-51, evidence=(
+       finished_in_days=-53, evidence=(
            _E("laporan", "LKjIP Provinsi NTT", url=demo_link("dokumen/lkjip")),)),
     _I("AK", "Melaksanakan reviu indikator kinerja utama perangkat daerah",
        "Keputusan gubernur tentang IKU", "Persentase perangkat daerah dengan IKU yang direviu",
@@ -282,7 +282,7 @@ ITEMS = (
        "low"),
     _I("PW", "Menyusun laporan PMPRB", "Laporan Penilaian Mandiri Pelaksanaan RB",
        "Laporan PMPRB diunggah ke aplikasi PMPRB", "1", "laporan", "seran", -33, "done", 100,
-       "high", 30_000_000, finished_in_days=-29, evidence=(
+       "high", 30_000_000, finished_in_days=-33, evidence=(
            _E("laporan", "Laporan PMPRB", document="laporan-pmprb.pdf"),)),
     _I("PW", "Melaksanakan reviu laporan keuangan pemerintah daerah",
        "Laporan hasil reviu LKPD", "Reviu selesai sebelum LKPD diserahkan ke BPK", "1",

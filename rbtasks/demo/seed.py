@@ -6,7 +6,7 @@ missing; rows that already exist are left exactly as they are, so re-running
 the seed never undoes what someone did while trying the demo.
 """
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, time, timedelta, timezone
 
 import sqlalchemy as sa
 from werkzeug.security import generate_password_hash
@@ -21,7 +21,7 @@ from rbtasks.items.history import record
 from rbtasks.items.models import ActionItem
 from rbtasks.organisation.models import Agency, Area, Pokja
 from rbtasks.rbindex.models import IndexScore
-from rbtasks.timeutil import local_today
+from rbtasks.timeutil import local_today, province_zone
 
 # How long before its deadline a demo item started.
 ITEM_DURATION = timedelta(days=60)
@@ -198,6 +198,7 @@ def _ensure_items(pokjas, agencies, users, now, created):
             progress=spec.progress, priority=spec.priority, budget=spec.budget,
             created_by=coordinator, updated_by=coordinator, created_at=now, updated_at=now,
         )
+        _set_finishing_times(item, spec, today)
         db.session.add(item)
         existing.add((pokja.id, spec.title))
         new_items.append((item, spec))
@@ -206,6 +207,18 @@ def _ensure_items(pokjas, agencies, users, now, created):
         record(item, item.created_by, "created", now)
     created["items"] = len(new_items)
     return new_items
+
+
+def _set_finishing_times(item, spec, today):
+    """A done or submitted item was submitted (and verified) on its finishing day,
+    so the implementation rate counts it as on time or late like a real one."""
+    if spec.finished_in_days is None:
+        return
+    day = today + timedelta(days=spec.finished_in_days)
+    finished_at = datetime.combine(day, time(10), province_zone()).astimezone(timezone.utc)
+    item.submitted_at = finished_at
+    if spec.status == "done":
+        item.completed_at = finished_at
 
 
 def _working_day(today, days):

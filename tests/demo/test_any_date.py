@@ -83,6 +83,17 @@ def test_finished_items_carry_evidence_that_opens(seeded, db, login):
     assert document.original_name.endswith(".pdf")
 
 
+def test_finished_items_count_in_the_implementation_rate(seeded, db):
+    """Verified items say when; some were verified by their deadline, some late."""
+    now, _today, _output = seeded
+    done = db.session.scalars(sa.select(ActionItem).where(ActionItem.status == DONE)).all()
+    assert done and all(item.completed_at and item.submitted_at for item in done)
+
+    summary = summarise(user(db, "benediktus.ndun"), now)
+
+    assert 0 < summary.rates.implementation_rate < summary.rates.completion_rate < 1
+
+
 def test_the_summary_speaks_one_language(app, runner, db):
     previous = app.config["BABEL_DEFAULT_LOCALE"]
     app.config["BABEL_DEFAULT_LOCALE"] = "id"  # the product's default (config.Config)
