@@ -16,8 +16,8 @@ def create_app(config=None):
     """Build the application from a config class (default: from the environment)."""
     from config import config_from_env
     from rbtasks import (accounts, api, calendarfeeds, dashboard, deadlines, demo, digest,
-                         evidence, http_errors, i18n, inputs, items, organisation, outbox,
-                         rbindex, realisation, reminders, reports, scheduler, settings,
+                         evidence, http_errors, i18n, imports, inputs, items, organisation,
+                         outbox, rbindex, realisation, reminders, reports, scheduler, settings,
                          workflow)
 
     config = config or config_from_env()
@@ -48,6 +48,7 @@ def create_app(config=None):
     rbindex.init_app(app)            # the RB index by year
     calendarfeeds.init_app(app)      # iCalendar feeds of deadlines
     reports.init_app(app)            # the quarterly monev report
+    imports.init_app(app)            # rencana aksi sheets into a pokja
     demo.init_app(app)               # flask rb seed-demo
 
     api.init_app(app)                # /api/v1, from the endpoints the features declared

@@ -3,6 +3,7 @@ from rbtasks.accounts.models import ApiToken, PasswordResetToken, User  # noqa: 
 from rbtasks.calendarfeeds.models import CalendarFeedToken  # noqa: F401
 from rbtasks.deadlines.models import ExtensionRequest  # noqa: F401
 from rbtasks.evidence.models import Evidence  # noqa: F401
+from rbtasks.imports.models import ImportKey  # noqa: F401
 from rbtasks.items.models import ActionItem, ActivityEntry, Comment  # noqa: F401
 from rbtasks.organisation.models import Agency, Area, Pokja  # noqa: F401
 from rbtasks.outbox.models import JobLock, OutboxAttachment, OutboxEntry, OutboxMessage  # noqa: F401,E501

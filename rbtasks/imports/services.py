@@ -1,0 +1,143 @@
+"""Importing a rencana aksi table into a pokja: check every row, then apply all or nothing.
+
+:func:`run_import` plans every row (rbtasks/imports/planning.py) and, unless
+it is a dry run or any row has an error, applies the plan through the items'
+and the realisation's services, so permissions, validation and history stay
+theirs. Each item touched also gets an "imported" entry naming the file and
+the row. Services flush; the edge commits, so the import is one transaction.
+"""
+from dataclasses import dataclass, field
+
+from flask_babel import gettext as _
+
+from rbtasks.errors import NotFound, PermissionDenied, ValidationError
+from rbtasks.extensions import db
+from rbtasks.imports.mapping import clean_mapping
+from rbtasks.imports.models import ImportKey
+from rbtasks.imports.planning import CREATE, ERROR, SKIP, UPDATE, Planner
+from rbtasks.items.history import record
+from rbtasks.items.permissions import can_create_in
+from rbtasks.items.services import create_item, update_item
+from rbtasks.organisation.models import Pokja
+from rbtasks.realisation.services import set_quarters
+
+MAX_ROWS = 10_000
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2100
+IMPORTED = "imported"
+
+
+@dataclass
+class ImportReport:
+    """What an import did (or, in a dry run, would do), row by row."""
+
+    dry_run: bool
+    applied: bool = False
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    errors: list = field(default_factory=list)  # {"row", "column", "message"}
+    rows: list = field(default_factory=list)  # {"row", "action", "title", "item_id", …}
+    mapping: dict = field(default_factory=dict)
+    sheet: str | None = None
+    header_row: int = 1
+
+    def to_dict(self):
+        return {"dry_run": self.dry_run, "applied": self.applied, "created": self.created,
+                "updated": self.updated, "skipped": self.skipped, "errors": self.errors,
+                "rows": self.rows, "mapping": self.mapping, "sheet": self.sheet,
+                "header_row": self.header_row}
+
+
+def importable_pokja(actor, pokja_id):
+    """The pokja, if ``actor`` may import into it (admins, its coordinators)."""
+    pokja = db.session.get(Pokja, pokja_id) if isinstance(pokja_id, int) else None
+    if pokja is None:
+        raise NotFound(_("That pokja does not exist."))
+    if not can_create_in(actor, pokja.id):
+        raise PermissionDenied(_("Only the pokja's coordinators can import items into it."))
+    return pokja
+
+
+def check_year(year):
+    if isinstance(year, bool) or not isinstance(year, int) \
+            or not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        message = _("The year must be between %(first)d and %(last)d.",
+                    first=EARLIEST_YEAR, last=LATEST_YEAR)
+        raise ValidationError(message, {"year": message})
+    return year
+
+
+def run_import(actor, pokja_id, table, *, year, now, dry_run=True, mapping=None, source="",
+               progress=None):
+    """Plan ``table``'s rows for the pokja and, unless ``dry_run`` or any error, apply them.
+
+    ``mapping`` changes the proposed {header: field} mapping; ``year`` is the
+    plan's year, for deadlines written as quarters; ``source`` names the file
+    in the items' history; ``progress(count)`` is told how many rows were
+    planned, then applied. Raises PermissionDenied, NotFound or
+    ValidationError (a bad mapping or year, too many rows) before reading any
+    row.
+    """
+    pokja = importable_pokja(actor, pokja_id)
+    check_year(year)
+    if len(table.rows) > MAX_ROWS:
+        message = _("The sheet has %(count)d rows; at most %(limit)d can be imported at once. "
+                    "Split it into several files.", count=len(table.rows), limit=MAX_ROWS)
+        raise ValidationError(message, {"file": message})
+    mapping = clean_mapping(table.headers, mapping or {})
+    planner = Planner(actor, pokja, table.headers, mapping, year)
+    plan = []
+    for sheet_row in table.rows:
+        plan.append(planner.plan(sheet_row))
+        if progress:
+            progress(1)
+    report = _report(plan, dry_run, mapping, table)
+    if not dry_run and not report.errors:
+        _apply(actor, pokja, plan, source, now, progress)
+        report.applied = True
+        for planned, row in zip(plan, report.rows):
+            row["item_id"] = planned.item.id if planned.item is not None else None
+    return report
+
+
+def _report(plan, dry_run, mapping, table):
+    report = ImportReport(dry_run=dry_run, mapping=mapping, sheet=table.sheet,
+                          header_row=table.header_row)
+    for planned in plan:
+        report.created += planned.action == CREATE
+        report.updated += planned.action == UPDATE
+        report.skipped += planned.action == SKIP
+        report.errors.extend({"row": planned.number, "column": column, "message": str(message)}
+                             for column, message in planned.errors)
+        report.rows.append({
+            "row": planned.number, "action": planned.action, "title": planned.title,
+            "item_id": planned.item.id if planned.item is not None else None,
+            "reason": str(planned.reason), "changes": list(planned.changes),
+            "errors": [{"column": column, "message": str(message)}
+                       for column, message in planned.errors],
+        })
+    return report
+
+
+def _apply(actor, pokja, plan, source, now, progress):
+    for planned in plan:
+        if planned.action in (CREATE, UPDATE):
+            _apply_row(actor, pokja, planned, source, now)
+        elif planned.action == ERROR:  # never: the caller checked
+            raise RuntimeError("an import with errors cannot be applied")
+        if progress:
+            progress(1)
+    db.session.flush()
+
+
+def _apply_row(actor, pokja, planned, source, now):
+    if planned.action == CREATE:
+        planned.item = create_item(actor, planned.values, now)
+        db.session.add(ImportKey(pokja_id=pokja.id, key=planned.key, item_id=planned.item.id,
+                                 created_at=now))
+    item = planned.item
+    if planned.quarters is not None:
+        set_quarters(actor, item, planned.quarters, planned.follow, item.version, now)
+    if planned.action == UPDATE and planned.values:
+        update_item(actor, item, planned.values, item.version, now)
+    record(item, actor, IMPORTED, now, new=source or None, note=str(planned.number))
