@@ -127,6 +127,7 @@ def app(database_url, smtp_server, tmp_path_factory):
         MAIL_PORT = smtp_server.port
         MAIL_TIMEOUT = 5
         RBTASKS_EVIDENCE_DIR = str(tmp_path_factory.mktemp("evidence"))
+        RBTASKS_IMPORT_DIR = str(tmp_path_factory.mktemp("imports"))
 
     app = create_app(Config)
     app.test_client_class = IsolatedClient

@@ -167,6 +167,26 @@ def quarters_json(ids):
             "quarters": [{"quarter": 1, "target": "10", "realisation": "4"}]}
 
 
+IMPORT_CSV = ("No;Kegiatan / Rencana Aksi;Unit Kerja;Anggaran (Rp);Batas Waktu\n"
+              "1;Rapat koordinasi Tim RB;MATRIX-A;Rp 15.000.000;31 Desember 2027\n")
+
+
+def import_upload(ids):
+    return {"pokja_id": ids.pokja_p, "year": "2027", "sheet": "",
+            "file": (io.BytesIO(IMPORT_CSV.encode()), "rencana-aksi.csv")}
+
+
+def import_api_body(ids):
+    return {"pokja_id": str(ids.pokja_p), "dry_run": "false", "year": "2027",
+            "file": (io.BytesIO(IMPORT_CSV.encode()), "rencana-aksi.csv")}
+
+
+def code_agency_a(connection, tables, ids):
+    """The sheet names agency A by a code it can know."""
+    table = tables["agency"]
+    connection.execute(table.update().where(table.c.id == ids.agency_a).values(code="MATRIX-A"))
+
+
 def extension_body(ids):
     return {"new_due_date": ids.later_due.isoformat(), "reason": "Menunggu SK Gubernur"}
 
@@ -355,6 +375,19 @@ PAGE_CASES = [
          variant="the owner does not head A", **NO_HOLDER),
     # one's own feed links, made anew
     page("calendarfeeds.reset_feed", "POST", "/profile/calendar-feed/reset", **EVERYONE),
+    # issue 10: importing sheets is creating items, so for who may create them; coord_q
+    # may import into Q, so the pages open, and uploading for P is refused. The upload
+    # is kept as a file, not a row; without one, review and cancel lead back to the upload.
+    page("imports.upload_sheet", "GET", "/imports/new", ok="admin coord_p coord_q",
+         forbidden="leader head_a owner member"),
+    page("imports.upload_sheet", "POST", "/imports/new", **CREATES_IN_P, body=import_upload,
+         writes=False),
+    page("imports.review", "GET", "/imports/review", ok="admin coord_p coord_q",
+         forbidden="leader head_a owner member"),
+    page("imports.review", "POST", "/imports/review", ok="admin coord_p coord_q",
+         forbidden="leader head_a owner member", writes=False),
+    page("imports.cancel", "POST", "/imports/cancel", ok="admin coord_p coord_q",
+         forbidden="leader head_a owner member", writes=False),
 ]
 
 # Reference data and the user list are read by every signed-in user (owners
@@ -444,6 +477,9 @@ API_CASES = [
     # issue 10: one's own calendar feed addresses
     api("api.get_calendar_feed", "GET", V1 + "/calendar-feed", **EVERYONE),
     api("api.reset_calendar_feed", "POST", V1 + "/calendar-feed/reset", **EVERYONE),
+    # issue 10: an import into P creates items in P
+    api("api.create_import", "POST", V1 + "/imports", **CREATES_IN_P, body=import_api_body,
+        multipart=True, prepare=code_agency_a),
 ]
 
 CASES = PAGE_CASES + API_CASES

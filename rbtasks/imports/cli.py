@@ -6,6 +6,7 @@ import click
 import sqlalchemy as sa
 from flask.cli import with_appcontext
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from rbtasks.accounts.models import User
 from rbtasks.errors import DomainError
@@ -90,21 +91,22 @@ def _run(actor, pokja_id, table, year, now, dry_run, mapping, path):
         return services.run_import(actor, pokja_id, table, **arguments)
     steps = len(table.rows) * (1 if dry_run else 2)
     with click.progressbar(length=steps, label=_("Importing"),
-                           file=click.get_text_stream("stderr")) as bar:
+                           file=sys.stderr) as bar:
         return services.run_import(actor, pokja_id, table, progress=bar.update, **arguments)
 
 
 def _print(report):
+    counts = {"created": report.created, "updated": report.updated, "skipped": report.skipped}
     if report.applied:
-        heading = _("Imported: %(created)d created, %(updated)d updated, %(skipped)d skipped.")
+        click.echo(_("Imported: %(created)d created, %(updated)d updated, %(skipped)d skipped.",
+                     **counts))
     elif report.dry_run and not report.errors:
-        heading = _("Dry run, nothing changed: %(created)d to create, %(updated)d to update, "
-                    "%(skipped)d to skip.")
+        click.echo(_("Dry run, nothing changed: %(created)d to create, %(updated)d to update, "
+                     "%(skipped)d to skip.", **counts))
     else:
-        heading = _("Nothing imported: %(count)d errors. Would create %(created)d, update "
-                    "%(updated)d, skip %(skipped)d.")
-    click.echo(heading % {"created": report.created, "updated": report.updated,
-                          "skipped": report.skipped, "count": len(report.errors)})
+        click.echo(ngettext("Nothing imported: %(num)d error.", "Nothing imported: %(num)d errors.",
+                            len(report.errors)) + " " +
+                   _("Would create %(created)d, update %(updated)d, skip %(skipped)d.", **counts))
     for row in report.rows:
         if row["action"] == "skip" and row["reason"]:
             click.echo(_("row %(row)d: skipped: %(reason)s", row=row["row"],

@@ -59,14 +59,14 @@ class Directory:
         raise CellError(_("No agency has the code or name “%(name)s”.", name=text))
 
     def owner(self, text, agency_id):
-        """The id of the active user ``text`` names (an email, or a name in ``agency_id``)."""
+        """The id of the active user ``text`` names (an email, or a name in ``agency_id``;
+        None without an agency, whose own error blocks the row)."""
         by_email = self._by_email.get(_spacing_and_case(text))
         if by_email is not None:
             return by_email.id
+        if agency_id is None:  # the row's agency is missing or wrong: reported there
+            return None
         candidates = self._by_person_name.get(_spacing_and_case(text), [])
-        if agency_id is None:
-            raise CellError(_("“%(name)s” cannot be matched without the row's agency.",
-                              name=text))
         within = [row for row in candidates if self.works_in(row.agency_id, agency_id)]
         if len(within) == 1:
             return within[0].id

@@ -33,6 +33,9 @@ def _pokjas():
 @login_required
 def upload_sheet():
     pokjas = _pokjas()
+    posted_pokja = request.form.get("pokja_id", type=int) if request.method == "POST" else None
+    if posted_pokja is not None:  # another pokja's coordinator is refused, not told "invalid"
+        services.importable_pokja(current_user, posted_pokja)
     form = UploadForm()
     form.pokja_id.choices = [(pokja.id, pokja.name) for pokja in pokjas]
     if request.method == "GET":

@@ -20,8 +20,8 @@ from rbtasks.spreadsheets.table import UnreadableFile
 from rbtasks.timeutil import local_today
 
 KEEP_FOR = 3600  # seconds
-_STORED = re.compile(r"^[A-Za-z0-9_-]{32}\.(xlsx|csv)$")
-SUFFIXES = (".xlsx", ".csv")
+_STORED = re.compile(r"^[A-Za-z0-9_-]{32}\.(xlsx|xlsm|csv)$")
+SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
 
 def read_upload(stream, filename, sheet=None):
