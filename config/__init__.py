@@ -82,6 +82,10 @@ class Config:
     # files are kept (empty: the instance folder's "evidence" directory).
     RBTASKS_MAX_UPLOAD_BYTES = _env_int("RBTASKS_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
     RBTASKS_EVIDENCE_DIR = os.environ.get("RBTASKS_EVIDENCE_DIR", "")
+    # Imported sheets: the largest file read, and where the import page keeps an
+    # upload between its steps (empty: the instance folder's "imports" directory).
+    RBTASKS_IMPORT_MAX_BYTES = _env_int("RBTASKS_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+    RBTASKS_IMPORT_DIR = os.environ.get("RBTASKS_IMPORT_DIR", "")
     WTF_CSRF_TIME_LIMIT = None  # tied to the session, which already expires
 
     @classmethod

@@ -10,7 +10,6 @@ def init_app(app):
     from rbtasks.imports import activity, api, cli, routes
     from rbtasks.items.history import add_describers
 
-    app.config.setdefault("RBTASKS_IMPORT_MAX_BYTES", 10 * 1024 * 1024)
     if not app.config.get("RBTASKS_IMPORT_DIR"):
         app.config["RBTASKS_IMPORT_DIR"] = str(Path(app.instance_path) / "imports")
     app.register_blueprint(routes.bp)

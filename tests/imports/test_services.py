@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 import sqlalchemy as sa
 
+from rbtasks.accounts.models import User
 from rbtasks.errors import PermissionDenied, ValidationError
 from rbtasks.imports.models import ImportKey
 from rbtasks.imports.services import run_import
@@ -118,7 +119,7 @@ def test_one_bad_cell_imports_nothing_and_names_row_and_column(db, cast, now):
 
 
 def test_an_unknown_owner_or_agency_is_reported_never_invented(db, cast, now, make_user):
-    users_before = db.session.scalar(sa.text("SELECT COUNT(*) FROM \"user\""))
+    users_before = db.session.scalar(sa.select(sa.func.count(User.id)))
     report = _import(cast, table(
         sheet_row(5, no=1, title="Penyusunan SOP", agency="Biro Hukum",
                   owner="Drs. Yohanes Bria, M.Si.", due="31/12/2026"),
@@ -134,7 +135,7 @@ def test_an_unknown_owner_or_agency_is_reported_never_invented(db, cast, now, ma
     assert "Drs. Yohanes Bria, M.Si." in report.errors[0]["message"]
     assert "Dinas Pariwisata" in report.errors[1]["message"]
     assert "does not work in Biro Organisasi" in report.errors[2]["message"]
-    assert db.session.scalar(sa.text("SELECT COUNT(*) FROM \"user\"")) == users_before
+    assert db.session.scalar(sa.select(sa.func.count(User.id))) == users_before
 
 
 def test_required_fields_and_empty_owner(db, cast, now):
