@@ -147,3 +147,15 @@ def test_forms_need_their_csrf_token(login, db, cast):
         "file": (io.BytesIO(_sheet()), "rencana.xlsx")}, content_type="multipart/form-data")
     assert response.status_code in (400, 422)
     assert client.get("/imports/review").status_code == 303
+
+
+def test_the_item_history_names_the_file_and_row(login, db, cast, now):
+    from rbtasks.imports.services import run_import
+    from tests.imports.conftest import first_rows, table
+
+    report = run_import(cast["coordinator"], cast["pokja"].id, table(*first_rows()), year=2026,
+                        now=now, dry_run=False, source="rencana-aksi-2026.xlsx")
+    db.session.commit()
+    html = unescape(login(cast["coordinator"]).get(f"/items/{report.rows[1]['item_id']}")
+                    .get_data(as_text=True))
+    assert "imported the item from rencana-aksi-2026.xlsx, row 6" in html
