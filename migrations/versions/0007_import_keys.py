@@ -1,7 +1,7 @@
 """import keys: which item each imported sheet row became
 
 Revision ID: 0007_import_keys
-Revises: 0007_calendar_feed_tokens
+Revises: 0006
 Create Date: 2026-12-02 09:00:00
 
 Importing the same rencana aksi sheet again must update the items it made
@@ -16,7 +16,7 @@ import rbtasks.timeutil
 
 # revision identifiers, used by Alembic.
 revision = '0007_import_keys'
-down_revision = '0007_calendar_feed_tokens'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
