@@ -16,6 +16,7 @@ from flask import current_app
 from flask_babel import gettext as _
 
 from rbtasks.errors import ValidationError
+from rbtasks.spreadsheets.reading import read_table
 from rbtasks.spreadsheets.table import UnreadableFile
 from rbtasks.timeutil import local_today
 
@@ -26,8 +27,6 @@ SUFFIXES = (".xlsx", ".xlsm", ".csv")
 
 def read_upload(stream, filename, sheet=None):
     """The Table in an uploaded file; a ValidationError on "file" when it cannot be read."""
-    from rbtasks.spreadsheets.reading import read_table
-
     try:
         return read_table(stream, filename, sheet=sheet or None,
                           max_bytes=current_app.config["RBTASKS_IMPORT_MAX_BYTES"])
