@@ -16,9 +16,9 @@ def create_app(config=None):
     """Build the application from a config class (default: from the environment)."""
     from config import config_from_env
     from rbtasks import (accounts, api, calendarfeeds, dashboard, deadlines, demo, digest,
-                         evidence, http_errors, i18n, imports, inputs, items, organisation,
-                         outbox, rbindex, realisation, reminders, reports, scheduler, settings,
-                         workflow)
+                         evidence, exports, http_errors, i18n, imports, inputs, items,
+                         organisation, outbox, rbindex, realisation, reminders, reports, scheduler,
+                         settings, workflow)
 
     config = config or config_from_env()
     app = Flask(__name__, template_folder=str(ROOT / "templates"),
@@ -49,6 +49,7 @@ def create_app(config=None):
     calendarfeeds.init_app(app)      # iCalendar feeds of deadlines
     reports.init_app(app)            # the quarterly monev report
     imports.init_app(app)            # rencana aksi sheets into a pokja
+    exports.init_app(app)            # the item list as .xlsx and .csv
     demo.init_app(app)               # flask rb seed-demo
 
     api.init_app(app)                # /api/v1, from the endpoints the features declared

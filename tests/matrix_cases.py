@@ -269,6 +269,9 @@ PAGE_CASES = [
     # items
     page("items.home", "GET", "/", **EVERYONE),
     page("items.list_items", "GET", "/items", **EVERYONE),
+    # issue 10: the list as a file holds what the list shows each role
+    page("exports.items_xlsx", "GET", "/items.xlsx", **EVERYONE),
+    page("exports.items_csv", "GET", "/items.csv", **EVERYONE),
     page("items.my_items", "GET", "/my-items", **EVERYONE),
     # coord_q may create items in Q, so the form opens; posting into P is refused
     page("items.new_item", "GET", "/items/new", ok="admin coord_p coord_q",
@@ -395,6 +398,8 @@ PAGE_CASES = [
 API_CASES = [
     api("api.openapi_document", "GET", V1 + "/openapi.json", **EVERYONE, anon=OK),
     api("api.list_items", "GET", V1 + "/items", **EVERYONE),
+    api("api.export_items_xlsx", "GET", V1 + "/items.xlsx", **EVERYONE),
+    api("api.export_items_csv", "GET", V1 + "/items.csv", **EVERYONE),
     api("api.create_item", "POST", V1 + "/items", **CREATES_IN_P, body=new_item_json),
     api("api.get_item", "GET", V1 + ITEM, **READS_ITEM),
     api("api.update_item", "PATCH", V1 + ITEM, **MANAGES_ITEM, variant="title",

@@ -5,10 +5,9 @@ from rbtasks.api.routing import ApiRoutes
 from rbtasks.api.helpers import (
     api_user, created, json_body, no_content, page_envelope, parse,
 )
-from rbtasks.api.spec import list_of, operation, page_of, path_id, query, ref
+from rbtasks.api.spec import list_of, operation, page_of, path_id, ref
 from rbtasks.extensions import db
 from rbtasks.items import queries, services
-from rbtasks.items.constants import SORT_KEYS, STATUSES
 from rbtasks.items.schemas import (
     ActivityOut,
     CommentCreate,
@@ -16,6 +15,7 @@ from rbtasks.items.schemas import (
     ItemCreate,
     ItemOut,
     ItemUpdate,
+    LIST_PARAMETERS,
     activity_to_dict,
     comment_to_dict,
     item_to_dict,
@@ -85,27 +85,10 @@ def list_activity(item_id):
     return jsonify([activity_to_dict(e) for e in services.item_activity(item)])
 
 
-_ID = {"type": "integer", "minimum": 1}
-_DATE = {"type": "string", "format": "date"}
-_LIST_PARAMETERS = [
-    {**query("pokja_id", {"type": "array", "items": _ID, "maxItems": 100},
-             "One pokja, or repeat the parameter for several"), "style": "form", "explode": True},
-    query("agency_id", _ID), query("owner_id", _ID),
-    query("status", {"type": "string", "enum": list(STATUSES)},
-          "One status, or several separated by commas"),
-    query("due_before", _DATE, "Due on or before this date"),
-    query("due_after", _DATE, "Due on or after this date"),
-    query("overdue", {"type": "boolean"}, "Only open items past their due date (WITA)"),
-    query("q", {"type": "string", "maxLength": 200}, "Text in title, output or indicator"),
-    query("sort", {"type": "string", "enum": list(SORT_KEYS)}),
-    query("page", {"type": "integer", "minimum": 1}),
-    query("per_page", {"type": "integer", "minimum": 1, "maximum": 100}),
-]
-
 OPENAPI_PATHS = {
     "/items": {
         "get": operation("List the action items the token's user may see", "items",
-                         {200: page_of(ItemOut)}, parameters=_LIST_PARAMETERS,
+                         {200: page_of(ItemOut)}, parameters=LIST_PARAMETERS,
                          errors=(401, 422)),
         "post": operation("Create an action item", "items", {201: ref(ItemOut)},
                           request=ItemCreate, errors=(400, 401, 403, 422)),

@@ -17,6 +17,7 @@ from rbtasks.paging import MAX_PER_PAGE, Page
 from rbtasks.items.constants import OPEN_STATUSES, PRIORITIES, SORT_KEYS, STATUSES
 from rbtasks.items.models import ActionItem
 from rbtasks.items.permissions import can_see, visible_items_clause
+from rbtasks.organisation.models import Pokja
 from rbtasks.timeutil import local_today, parse_date_text
 
 MAX_QUERY_TEXT = 200
@@ -138,12 +139,16 @@ def _priority_rank():
     return sa.case({p: rank for rank, p in enumerate(PRIORITIES)}, value=ActionItem.priority)
 
 
-def _order_by(sort):
-    column = {
+def _sort_column(sort):
+    return {
         "due_date": ActionItem.due_date, "title": ActionItem.title,
         "status": ActionItem.status, "progress": ActionItem.progress,
         "priority": _priority_rank(), "updated_at": ActionItem.updated_at,
     }[sort.lstrip("-")]
+
+
+def _order_by(sort):
+    column = _sort_column(sort)
     primary = column.desc() if sort.startswith("-") else column.asc()
     return [primary, ActionItem.id.asc()]
 
@@ -162,6 +167,38 @@ def list_items(actor, filters, now, sort="due_date", page=1, per_page=25):
     statement = statement.limit(per_page).offset((page - 1) * per_page)
     items = list(db.session.scalars(statement).unique())
     return Page(items=items, page=page, per_page=per_page, total=total)
+
+
+def item_batches(actor, filters, now, sort="due_date", size=500):
+    """Every item ``actor`` may see that matches ``filters``, in the list's
+    order, as lists of at most ``size`` items (with pokja, area, agency and
+    owner loaded): what an export writes, however long the list.
+
+    Each batch is one query that starts after the last row of the one before
+    (keyset paging on the sort key and the id, both never NULL), so no batch
+    costs more than the first and only one batch is held at a time.
+    """
+    where = [visible_items_clause(actor), *_filter_clauses(filters, local_today(now))]
+    column, descending = _sort_column(sort), sort.startswith("-")
+    statement = _with_relations(sa.select(ActionItem, column)).options(
+        joinedload(ActionItem.pokja).joinedload(Pokja.area)
+    ).where(*where).order_by(*_order_by(sort)).limit(size)
+    after = None
+    while True:
+        batch = statement
+        if after is not None:
+            last_value, last_id = after
+            beyond = column < last_value if descending else column > last_value
+            batch = statement.where(sa.or_(
+                beyond, sa.and_(column == last_value, ActionItem.id > last_id)))
+        rows = db.session.execute(batch).all()
+        if not rows:
+            return
+        yield [item for item, _value in rows]
+        if len(rows) < size:
+            return
+        last_item, last_value = rows[-1]
+        after = (last_value, last_item.id)
 
 
 def list_my_items(actor, now, page=1, per_page=50):

@@ -4,8 +4,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
+from rbtasks.api.spec import query
 from rbtasks.api.types import rupiah
-from rbtasks.items.constants import PRIORITIES, STATUSES
+from rbtasks.items.constants import PRIORITIES, SORT_KEYS, STATUSES
 from rbtasks.inputs.ids import Id
 from rbtasks.items.fields import MAX_BUDGET, TEXT_LIMITS
 
@@ -145,3 +146,26 @@ def activity_to_dict(entry):
     return {"id": entry.id, "item_id": entry.item_id, "actor_id": entry.actor_id,
             "at": entry.at.isoformat(), "action": entry.action, "field": entry.field,
             "old_value": entry.old_value, "new_value": entry.new_value, "note": entry.note}
+
+
+# The query arguments of the item list (rbtasks.items.queries.filters_from_args),
+# for GET /items and for the exports of the same list.
+_ID = {"type": "integer", "minimum": 1}
+_DATE = {"type": "string", "format": "date"}
+LIST_FILTER_PARAMETERS = [
+    {**query("pokja_id", {"type": "array", "items": _ID, "maxItems": 100},
+             "One pokja, or repeat the parameter for several"), "style": "form", "explode": True},
+    query("agency_id", _ID), query("owner_id", _ID),
+    query("status", {"type": "string", "enum": list(STATUSES)},
+          "One status, or several separated by commas"),
+    query("due_before", _DATE, "Due on or before this date"),
+    query("due_after", _DATE, "Due on or after this date"),
+    query("overdue", {"type": "boolean"}, "Only open items past their due date (WITA)"),
+    query("q", {"type": "string", "maxLength": 200}, "Text in title, output or indicator"),
+    query("sort", {"type": "string", "enum": list(SORT_KEYS)}),
+]
+LIST_PARAMETERS = [
+    *LIST_FILTER_PARAMETERS,
+    query("page", {"type": "integer", "minimum": 1}),
+    query("per_page", {"type": "integer", "minimum": 1, "maximum": 100}),
+]
