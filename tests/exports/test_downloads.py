@@ -3,6 +3,7 @@ import csv
 import io
 import re
 from datetime import date
+from decimal import Decimal
 from urllib.parse import parse_qs, urlsplit
 
 from openpyxl import load_workbook
@@ -148,3 +149,22 @@ def test_page_download_needs_a_sign_in_and_refuses_bad_filters(client, login, pl
     refused = login(plan["coordinator"]).get("/items.csv?overdue=kadang")
     assert refused.status_code == 422
     assert "Beberapa filter tidak valid" in refused.get_data(as_text=True)
+
+
+def test_csv_values_read_back_with_the_apps_own_parsers(api, plan):
+    from rbtasks.numbers import parse_amount, parse_rupiah
+    from rbtasks.spreadsheets.columns import field_for_header
+    from rbtasks.timeutil import parse_date_text
+
+    response = api(plan["coordinator"]).get("/api/v1/items.csv?q=SOP")
+    data = response.get_data()
+    assert int(response.headers["Content-Length"]) == len(data)
+    lines = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    row = {field_for_header(header): value for header, value in zip(lines[0], lines[1])}
+    sop = plan["sop"]
+    assert parse_date_text(row["due_date"]) == sop.due_date
+    assert parse_rupiah(row["budget"]) == sop.budget
+    assert parse_amount(row["tw2_realisation"]) == Decimal("2.25")
+    assert int(row["progress"]) == sop.progress
+    assert (row["title"], row["owner"], row["agency"]) == (
+        sop.title, "Oktavianus Pello, S.H., M.H.", "Biro Organisasi Setda Provinsi NTT")
