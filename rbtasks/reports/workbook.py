@@ -18,27 +18,16 @@ from openpyxl.utils import get_column_letter
 
 from rbtasks.i18n import local_datetime, long_date
 from rbtasks.realisation.services import NUMERALS, QUARTERS
+from rbtasks.spreadsheets.writing import neutralise
 
 MIME_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADER_ROW = 5
 FIRST_DATA_ROW = HEADER_ROW + 1
-FORMULA_STARTS = ("=", "+", "-", "@")
 AMOUNT_FORMAT = "#,##0.##"
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 _WRAP_TOP = Alignment(wrap_text=True, vertical="top")
-
-
-def neutralise(value):
-    """Text a spreadsheet would read as a formula gets a leading apostrophe.
-
-    (The export's rbtasks.spreadsheets.writing will own this; until it lands
-    on main the report keeps its own copy.)
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def columns():

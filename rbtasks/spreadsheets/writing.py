@@ -61,8 +61,8 @@ DEFAULT_WIDTH = 12
 def neutralise(text):
     """``text`` made safe to put in a spreadsheet cell: a leading ``'`` when
     it starts like a formula ("=HYPERLINK(…)" → "'=HYPERLINK(…)", "+62 812…",
-    "-", "@SUM(…)"); any other text as it is."""
-    if text and text.startswith(FORMULA_TRIGGERS):
+    "-", "@SUM(…)"); any other text, and any number or date, as it is."""
+    if isinstance(text, str) and text.startswith(FORMULA_TRIGGERS):
         return NEUTRALISING_PREFIX + text
     return text
 
