@@ -83,6 +83,19 @@ def overdue_stages(due_date, today, policy, calendar):
     return stages
 
 
+def overdue_stage_began(stage, due_date, policy, calendar):
+    """The day an overdue stage of an item due on ``due_date`` first fired:
+    the working day on which the item became the stage's ``*_first`` working
+    days overdue (its first period), as :func:`overdue_stages` counts them."""
+    first = {OVERDUE: policy.overdue_first, ESCALATION_1: policy.escalation_1_first,
+             ESCALATION_2: policy.escalation_2_first}[stage]
+    day, counted = due_date, 0
+    while counted < first:
+        day += timedelta(days=1)
+        counted += calendar.is_working_day(day)
+    return day
+
+
 def waiting_stage(submitted_on, today, policy, calendar):
     """The waiting-for-verification stage of an item submitted on ``submitted_on``."""
     days_waiting = calendar.working_days_between(submitted_on, today)

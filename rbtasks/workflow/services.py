@@ -17,7 +17,7 @@ from rbtasks.errors import InvalidTransition, PermissionDenied, StaleVersion, Va
 from rbtasks.extensions import db
 from rbtasks.items.constants import IN_PROGRESS, STATUS_LABELS
 from rbtasks.items.history import record
-from rbtasks.items.models import ActivityEntry
+from rbtasks.items.models import ActionItem, ActivityEntry
 from rbtasks.items.permissions import coordinates
 from rbtasks.items.services import flush_or_conflict
 from rbtasks.realisation.services import progress_follows_quarters, realised_progress
@@ -57,11 +57,25 @@ def pending_return(item):
     item's last transition (None once it is submitted again, blocked, cancelled…)."""
     if item.status != IN_PROGRESS:
         return None
-    last = db.session.scalar(
-        sa.select(ActivityEntry)
-        .where(ActivityEntry.item_id == item.id, ActivityEntry.action.in_(ACTIONS))
-        .order_by(ActivityEntry.at.desc(), ActivityEntry.id.desc()).limit(1))
-    return last if last is not None and last.action == "return" else None
+    return db.session.scalar(sa.select(ActivityEntry).where(
+        ActivityEntry.id.in_(pending_return_ids(ActionItem.id == item.id))))
+
+
+def pending_return_ids(*items_where):
+    """A SELECT of the ids of the pending returns (see :func:`pending_return`) of the
+    items matching ``items_where`` (clauses on ActionItem): one statement for any
+    number of items, for lists such as "Perlu tindakan" (rbtasks/inbox)."""
+    latest_first = sa.func.row_number().over(
+        partition_by=ActivityEntry.item_id,
+        order_by=(ActivityEntry.at.desc(), ActivityEntry.id.desc()))
+    transitions = (
+        sa.select(ActivityEntry.id, ActivityEntry.action, latest_first.label("position"))
+        .join(ActionItem, ActionItem.id == ActivityEntry.item_id)
+        .where(ActivityEntry.action.in_(ACTIONS), ActionItem.status == IN_PROGRESS,
+               *items_where)
+        .subquery())
+    return sa.select(transitions.c.id).where(transitions.c.position == 1,
+                                             transitions.c.action == "return")
 
 
 def _evidence_count(item):
