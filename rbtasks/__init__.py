@@ -16,7 +16,7 @@ def create_app(config=None):
     """Build the application from a config class (default: from the environment)."""
     from config import config_from_env
     from rbtasks import (accounts, api, calendarfeeds, dashboard, deadlines, demo, digest,
-                         evidence, exports, http_errors, i18n, imports, inputs, items,
+                         evidence, exports, http_errors, i18n, imports, inbox, inputs, items,
                          organisation, outbox, rbindex, realisation, reminders, reports, scheduler,
                          settings, workflow)
 
@@ -45,6 +45,7 @@ def create_app(config=None):
     reminders.init_app(app)          # the daily sweep
     digest.init_app(app)             # the weekly digest
     dashboard.init_app(app)          # the dashboard and /api/v1/summary
+    inbox.init_app(app)              # Perlu tindakan: what waits for each user
     rbindex.init_app(app)            # the RB index by year
     calendarfeeds.init_app(app)      # iCalendar feeds of deadlines
     reports.init_app(app)            # the quarterly monev report

@@ -273,6 +273,8 @@ PAGE_CASES = [
     page("exports.items_xlsx", "GET", "/items.xlsx", **EVERYONE),
     page("exports.items_csv", "GET", "/items.csv", **EVERYONE),
     page("items.my_items", "GET", "/my-items", **EVERYONE),
+    # issue 11: Perlu tindakan, each user's own (what is in it differs by role)
+    page("inbox.show_inbox", "GET", "/inbox", **EVERYONE),
     # coord_q may create items in Q, so the form opens; posting into P is refused
     page("items.new_item", "GET", "/items/new", ok="admin coord_p coord_q",
          forbidden="leader head_a owner member"),
@@ -465,6 +467,8 @@ API_CASES = [
     # issue 5: the dashboard's numbers for the token's user; the RB index is
     # read by everyone (the dashboard charts it) and recorded by admins
     api("api.get_summary", "GET", V1 + "/summary", **EVERYONE),
+    # issue 11: Perlu tindakan, each user's own
+    api("api.get_inbox", "GET", V1 + "/inbox", **EVERYONE),
     api("api.list_index_scores", "GET", V1 + "/index-scores", **EVERYONE),
     # issue 10: the quarterly monev report as .xlsx
     api("api.get_quarterly_report", "GET", V1 + "/reports/quarterly.xlsx", **READS_REPORTS),

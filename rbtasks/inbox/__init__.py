@@ -1,4 +1,12 @@
-"""What waits for a user's action: items to verify and extension requests to decide.
+"""Perlu tindakan: what waits for a user's action, by what they are to each item
+(rbtasks/inbox/services.py). Its page, ``GET /api/v1/inbox``, and the panel the
+dashboard and "My tasks" show, all from the same entries."""
 
-No pages of its own yet: the dashboard and "My tasks" show ``waiting_for``.
-"""
+
+def init_app(app):
+    """The page and the API endpoint."""
+    from rbtasks.api.routing import add_api_routes
+    from rbtasks.inbox import api, routes
+
+    app.register_blueprint(routes.bp)
+    add_api_routes(app, api.routes, api.OPENAPI_PATHS)
