@@ -61,6 +61,8 @@ class Config:
     # on, so a delivery process that dies holds its emails for one lease at most.
     RBTASKS_DELIVERY_BATCH_SIZE = _env_int("RBTASKS_DELIVERY_BATCH_SIZE", 20)
     RBTASKS_DELIVERY_LEASE_SECONDS = _env_int("RBTASKS_DELIVERY_LEASE_SECONDS", 40)
+    # A person's event notices within this many minutes go out as one email.
+    RBTASKS_NOTICE_WINDOW_MINUTES = _env_int("RBTASKS_NOTICE_WINDOW_MINUTES", 10)
 
     BABEL_DEFAULT_LOCALE = "id"
     BABEL_DEFAULT_TIMEZONE = RBTASKS_TIMEZONE
@@ -102,6 +104,8 @@ class Config:
                 "'\"Biro Organisasi, Setda NTT\" <rbtasks@nttprov.go.id>'") from error
         if app_config["RBTASKS_DELIVERY_BATCH_SIZE"] < 1:
             raise RuntimeError("RBTASKS_DELIVERY_BATCH_SIZE must be at least 1.")
+        if not 0 <= app_config.get("RBTASKS_NOTICE_WINDOW_MINUTES", 10) <= 24 * 60:
+            raise RuntimeError("RBTASKS_NOTICE_WINDOW_MINUTES must be from 0 to 1440.")
         if app_config["RBTASKS_DELIVERY_LEASE_SECONDS"] < MIN_DELIVERY_LEASE_SECONDS:
             raise RuntimeError(
                 f"RBTASKS_DELIVERY_LEASE_SECONDS must be at least {MIN_DELIVERY_LEASE_SECONDS}: "

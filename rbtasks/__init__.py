@@ -17,8 +17,8 @@ def create_app(config=None):
     from config import config_from_env
     from rbtasks import (accounts, api, calendarfeeds, dashboard, deadlines, demo, digest,
                          evidence, exports, http_errors, i18n, imports, inbox, inputs, items,
-                         organisation, outbox, rbindex, realisation, reminders, reports, scheduler,
-                         settings, workflow)
+                         notices, organisation, outbox, rbindex, realisation, reminders,
+                         reports, scheduler, settings, workflow)
 
     config = config or config_from_env()
     app = Flask(__name__, template_folder=str(ROOT / "templates"),
@@ -42,6 +42,7 @@ def create_app(config=None):
     deadlines.init_app(app)          # deadline extensions
     settings.init_app(app)           # reminder policy, working-day calendar
     outbox.init_app(app)             # outgoing email and the notification log
+    notices.init_app(app)            # event notices: the bell, grouped emails
     reminders.init_app(app)          # the daily sweep
     digest.init_app(app)             # the weekly digest
     dashboard.init_app(app)          # the dashboard and /api/v1/summary

@@ -5,6 +5,7 @@ from rbtasks.deadlines.models import ExtensionRequest  # noqa: F401
 from rbtasks.evidence.models import Evidence  # noqa: F401
 from rbtasks.imports.models import ImportKey  # noqa: F401
 from rbtasks.items.models import ActionItem, ActivityEntry, Comment  # noqa: F401
+from rbtasks.notices.models import Notice, NoticePreference  # noqa: F401
 from rbtasks.organisation.models import Agency, Area, Pokja  # noqa: F401
 from rbtasks.outbox.models import JobLock, OutboxAttachment, OutboxEntry, OutboxMessage  # noqa: F401,E501
 from rbtasks.rbindex.models import IndexScore  # noqa: F401

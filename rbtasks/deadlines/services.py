@@ -28,6 +28,7 @@ from rbtasks.items.permissions import can_manage
 from rbtasks.items.queries import get_item
 from rbtasks.items.history import record
 from rbtasks.items.services import flush_or_conflict
+from rbtasks.notices.services import notify
 from rbtasks.timeutil import local_today
 
 MAX_REASON = 2000
@@ -128,6 +129,7 @@ def request_extension(actor, item, new_due_date, reason, now):
     record(item, actor, "extension_requested", now, old=item.due_date, new=new_due_date,
            note=reason)
     db.session.flush()
+    notify("extension_requested", item, actor, now, note=reason)
     return request
 
 
@@ -171,5 +173,7 @@ def decide_extension(actor, request, approve, reason, now):
         record(item, actor, "extension_rejected", now, old=item.due_date,
                new=request.new_due_date, note=reason)
     flush_or_conflict()
+    notify("extension_approved" if approve else "extension_rejected", item, actor, now,
+           recipients=[request.requested_by], note=reason or "")
     return request
 

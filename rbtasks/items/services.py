@@ -16,6 +16,7 @@ from rbtasks.extensions import db
 from rbtasks.items.fields import clean_item_values
 from rbtasks.items.history import record
 from rbtasks.items.models import ActionItem, ActivityEntry, Comment
+from rbtasks.notices.services import notify, notify_comment
 from rbtasks.items.permissions import (
     can_comment,
     can_create_in,
@@ -60,6 +61,8 @@ def create_item(actor, values, now):
     db.session.flush()
     record(item, actor, "created", now, new=item.title)
     db.session.flush()
+    if item.owner_id is not None:
+        notify("assigned", item, actor, now)
     return item
 
 
@@ -87,6 +90,7 @@ def update_item(actor, item, values, expected_version, now):
     changes = {name: value for name, value in cleaned.items() if getattr(item, name) != value}
     if not changes:
         return item
+    previous_owner_id = item.owner_id
     for name, value in changes.items():
         record(item, actor, "updated", now, field=name,
                old=_display(name, getattr(item, name)), new=_display(name, value))
@@ -94,7 +98,19 @@ def update_item(actor, item, values, expected_version, now):
     item.updated_by_id = actor.id
     item.updated_at = now
     flush_or_conflict()
+    if "owner_id" in changes:
+        _tell_owners(item, actor, previous_owner_id, now)
     return item
+
+
+def _tell_owners(item, actor, previous_owner_id, now):
+    """The new owner is told the item is theirs; the previous one, who has it."""
+    if item.owner_id is not None:
+        notify("assigned", item, actor, now)
+    if previous_owner_id is not None:
+        new_owner = _display("owner_id", item.owner_id)
+        notify("moved", item, actor, now, recipients=[db.session.get(User, previous_owner_id)],
+               note=new_owner)
 
 
 def delete_item(actor, item, now):
@@ -120,6 +136,7 @@ def add_comment(actor, item, body, now):
     comment = Comment(item_id=item.id, author_id=actor.id, body=body, created_at=now)
     db.session.add(comment)
     db.session.flush()
+    notify_comment(item, comment, actor, now)
     return comment
 
 

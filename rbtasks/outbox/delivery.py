@@ -26,6 +26,7 @@ from rbtasks.outbox import claiming
 from rbtasks.outbox.compose import UnsendableMessage, compose
 from rbtasks.outbox.lease import Lease
 from rbtasks.outbox.models import OutboxMessage
+from rbtasks.outbox.planners import run_planners
 from rbtasks.outbox.queue import kinds_erased_once_sent
 from rbtasks.outbox.smtp import (
     CONNECTION_ERRORS, PERMANENT, SENT, BatchConnection, ConnectionLost, describe,
@@ -98,9 +99,11 @@ def deliver_all_due(now, limit=None, worker=None):
     The one delivery loop of every command and scheduler job: runs of
     RUN_SIZE messages, one after another, until a run comes back short (a
     sweep or digest may plan more than one run takes). Rows that fail for
-    now are rescheduled after ``now``, so the loop ends. Commits, as
-    :func:`deliver_pending` does.
+    now are rescheduled after ``now``, so the loop ends. The registered
+    planners (rbtasks/outbox/planners.py) queue what is due first. Commits,
+    as :func:`deliver_pending` does.
     """
+    run_planners(now)
     total = DeliveryReport()
     while limit is None or total.total < limit:
         size = RUN_SIZE if limit is None else min(RUN_SIZE, limit - total.total)

@@ -20,10 +20,13 @@ from rbtasks.items.history import record
 from rbtasks.items.models import ActionItem, ActivityEntry
 from rbtasks.items.permissions import coordinates
 from rbtasks.items.services import flush_or_conflict
+from rbtasks.notices.services import notify
 from rbtasks.realisation.services import progress_follows_quarters, realised_progress
 from rbtasks.workflow.rules import ACTIONS, ADMIN, COORDINATOR, OWNER, RULES
 
 MAX_TEXT = 5_000
+# The transitions that tell someone (rbtasks/notices/kinds.py says whom).
+NOTICES = {"return": "returned", "verify": "verified", "block": "blocked"}
 
 
 def relations(actor, item):
@@ -131,6 +134,8 @@ def apply_transition(actor, item, action, expected_version, now, reason="", note
         record(item, actor, "updated", now, field="progress", old=item.progress, new=progress)
         item.progress = progress
     flush_or_conflict()
+    if rule.action in NOTICES:
+        notify(NOTICES[rule.action], item, actor, now, note=reason)
     return item
 
 
