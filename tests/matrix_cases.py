@@ -380,6 +380,12 @@ PAGE_CASES = [
          variant="the owner does not head A", **NO_HOLDER),
     # one's own feed links, made anew
     page("calendarfeeds.reset_feed", "POST", "/profile/calendar-feed/reset", **EVERYONE),
+    # issue 11: one's own notices and the choice of which go by email. The cast
+    # has no unread notices, so marking them read changes nothing.
+    page("notices.list_notices", "GET", "/notices", **EVERYONE),
+    page("notices.mark_read", "POST", "/notices/read", **EVERYONE, writes=False),
+    page("notices.save_preferences", "POST", "/profile/notices", **EVERYONE,
+         body=lambda ids: {"email-returned": "y"}),
     # issue 10: importing sheets is creating items, so for who may create them; coord_q
     # may import into Q, so the pages open, and uploading for P is refused. The upload
     # is kept as a file, not a row; without one, review and cancel lead back to the upload.
@@ -483,6 +489,10 @@ API_CASES = [
     # As on the page: a reminder about I does not exist for coord_q.
     api("api.resend_notification", "POST", V1 + "/notifications/{message}/resend",
         **MANAGES_ITEM),
+    # issue 11: one's own notices
+    api("api.list_my_notices", "GET", V1 + "/notifications/mine", **EVERYONE),
+    api("api.mark_my_notices_read", "POST", V1 + "/notifications/mine/read", **EVERYONE,
+        writes=False, body=lambda ids: {}),
     # issue 10: one's own calendar feed addresses
     api("api.get_calendar_feed", "GET", V1 + "/calendar-feed", **EVERYONE),
     api("api.reset_calendar_feed", "POST", V1 + "/calendar-feed/reset", **EVERYONE),

@@ -1,7 +1,7 @@
 """JSON shapes of the notices API."""
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
 from rbtasks.notices.kinds import line
 from rbtasks.notices.services import MAX_IDS
@@ -38,7 +38,7 @@ class NoticeOut(BaseModel):
 class MarkReadIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    ids: list[int] | None = Field(
+    ids: list[StrictInt] | None = Field(
         default=None, max_length=MAX_IDS,
         description="The notices to mark read; leave out to mark all of yours read")
 
