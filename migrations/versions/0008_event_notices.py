@@ -1,6 +1,6 @@
 """event notices: what happened to a person's items, and their choices per kind
 
-Revision ID: 0009_event_notices
+Revision ID: 0008
 Revises: 0007_import_keys
 Create Date: 2026-12-03 09:00:00
 
@@ -19,7 +19,7 @@ import rbtasks.timeutil
 
 
 # revision identifiers, used by Alembic.
-revision = '0009_event_notices'
+revision = '0008'
 down_revision = '0007_import_keys'
 branch_labels = None
 depends_on = None
