@@ -5,14 +5,11 @@ references and reports every problem at once, per field.
 """
 from datetime import date
 
-import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from rbtasks.accounts.models import User
 from rbtasks.errors import ValidationError
-from rbtasks.extensions import db
 from rbtasks.items.constants import PRIORITIES
-from rbtasks.organisation.models import Agency, Pokja
+from rbtasks.items.references import StoredReferences
 
 # Status is not among them: it changes only through the workflow's transitions.
 EDITABLE_FIELDS = (
@@ -26,20 +23,15 @@ MAX_BUDGET = 10**15  # a thousand trillion rupiah: far beyond any provincial bud
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
 
 
-def _exists(model, key):
-    return key is not None and db.session.scalar(sa.select(model.id).where(model.id == key)) is not None
-
-
-def _active_user(key):
-    return db.session.scalar(sa.select(User.id).where(User.id == key, User.active.is_(True)))
-
-
-def clean_item_values(values, current=None):
+def clean_item_values(values, current=None, references=None):
     """Check ``values`` (a dict of field → Python value) and return it cleaned.
 
     ``current`` is the item being edited (None when creating), so that
-    cross-field rules see the combined result. Raises ValidationError.
+    cross-field rules see the combined result. ``references`` answers whether
+    the pokja, agency and owner exist (rbtasks/items/references.py; by
+    default a query each). Raises ValidationError.
     """
+    references = references or StoredReferences()
     errors = {}
     cleaned = {}
     for name, value in values.items():
@@ -61,11 +53,11 @@ def clean_item_values(values, current=None):
             if name in cleaned and cleaned[name] in (None, ""):
                 errors.setdefault(name, _("This field is required."))
 
-    if cleaned.get("pokja_id") is not None and not _exists(Pokja, cleaned["pokja_id"]):
+    if cleaned.get("pokja_id") is not None and not references.pokja_exists(cleaned["pokja_id"]):
         errors.setdefault("pokja_id", _("No such pokja."))
-    if cleaned.get("agency_id") is not None and not _exists(Agency, cleaned["agency_id"]):
+    if cleaned.get("agency_id") is not None and not references.agency_exists(cleaned["agency_id"]):
         errors.setdefault("agency_id", _("No such agency."))
-    if cleaned.get("owner_id") is not None and not _active_user(cleaned["owner_id"]):
+    if cleaned.get("owner_id") is not None and not references.is_active_user(cleaned["owner_id"]):
         errors.setdefault("owner_id", _("No such active user."))
     if "priority" in cleaned and cleaned["priority"] not in PRIORITIES:
         errors.setdefault("priority", _("Not a valid priority."))
@@ -87,7 +79,7 @@ def clean_item_values(values, current=None):
             errors.setdefault(name, _("Dates must fall between 2000 and 2100."))
 
     if "owner_id" not in errors and "agency_id" not in errors:
-        _check_owner_agency(cleaned, current, errors)
+        _check_owner_agency(cleaned, current, errors, references)
 
     start = cleaned.get("start_date", current.start_date if current else None)
     due = cleaned.get("due_date", current.due_date if current else None)
@@ -99,7 +91,7 @@ def clean_item_values(values, current=None):
     return cleaned
 
 
-def _check_owner_agency(cleaned, current, errors):
+def _check_owner_agency(cleaned, current, errors, references):
     """An owner works in the item's agency or in a unit under it.
 
     Only a changed owner or agency is checked, so an item saved before the
@@ -111,21 +103,20 @@ def _check_owner_agency(cleaned, current, errors):
         return
     if current is not None and (owner_id, agency_id) == (current.owner_id, current.agency_id):
         return
-    owner = db.session.get(User, owner_id)
-    if not works_in(owner.agency_id, agency_id):
-        agency = db.session.get(Agency, agency_id)
+    if not works_in(references.agency_of(owner_id), agency_id, references):
         errors["owner_id"] = _("%(name)s does not work in %(agency)s or a unit under it; "
                                "choose an owner from the item's agency.",
-                               name=owner.name, agency=agency.name)
+                               name=references.name("owner_id", owner_id),
+                               agency=references.name("agency_id", agency_id))
 
 
-def works_in(owner_agency_id, agency_id):
+def works_in(owner_agency_id, agency_id, references=None):
     """Whether an agency is ``agency_id`` itself or one of its units (any depth)."""
+    references = references or StoredReferences()
     seen = set()
     while owner_agency_id is not None and owner_agency_id not in seen:
         if owner_agency_id == agency_id:
             return True
         seen.add(owner_agency_id)
-        owner_agency_id = db.session.scalar(
-            sa.select(Agency.parent_id).where(Agency.id == owner_agency_id))
+        owner_agency_id = references.parent_of(owner_agency_id)
     return False

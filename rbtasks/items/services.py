@@ -2,7 +2,10 @@
 
 Every change checks the actor's permission first, validates every field,
 compares the version the actor saw, and appends one activity entry per
-changed field. Services flush; the edge commits.
+changed field. Services flush; the edge commits. Creating and editing have
+a batch form (:func:`create_items`, :func:`update_items`) for work on many
+items at once, such as an import: the same checks and history, a few
+statements for the whole batch.
 """
 from datetime import date
 
@@ -16,27 +19,26 @@ from rbtasks.extensions import db
 from rbtasks.items.fields import clean_item_values
 from rbtasks.items.history import record
 from rbtasks.items.models import ActionItem, ActivityEntry, Comment
-from rbtasks.notices.services import notify, notify_comment
 from rbtasks.items.permissions import (
     can_comment,
     can_create_in,
     can_manage,
     editable_fields,
 )
-from rbtasks.organisation.models import Agency, Pokja
+from rbtasks.items.references import StoredReferences
+from rbtasks.notices.services import notify, notify_comment
 
 MAX_COMMENT = 5_000
-_REFERENCES = {"pokja_id": Pokja, "agency_id": Agency, "owner_id": User}
+_NAMED = ("pokja_id", "agency_id", "owner_id")
 
 
-def _display(field, value):
+def _display(field, value, references):
     """How a value is written in the activity log: names, not ids."""
     if value is None:
         return ""
-    model = _REFERENCES.get(field)
-    if model is not None:
-        row = db.session.get(model, value)
-        return row.name if row is not None else str(value)
+    if field in _NAMED:
+        name = references.name(field, value)
+        return name if name is not None else str(value)
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
@@ -52,18 +54,33 @@ def flush_or_conflict():
 
 def create_item(actor, values, now):
     """Create an item in a pokja the actor coordinates (admins: any pokja)."""
-    cleaned = clean_item_values(values)
-    if not can_create_in(actor, cleaned["pokja_id"]):
-        raise PermissionDenied(_("Only the pokja's coordinators can add items to it."))
-    item = ActionItem(**cleaned, created_by_id=actor.id, updated_by_id=actor.id,
-                      created_at=now, updated_at=now)
-    db.session.add(item)
+    return create_items(actor, [values], now)[0]
+
+
+def create_items(actor, rows, now, references=None):
+    """Create an item from each dict of values in ``rows``, or none if any is refused.
+
+    Every row is checked as :func:`create_item` checks one, before anything is
+    written; then the items are inserted together and each gets its "created"
+    entry. ``references`` (rbtasks/items/references.py) lets a caller that
+    loaded the pokjas, agencies and users validate without a query per row.
+    """
+    references = references or StoredReferences()
+    items = []
+    for values in rows:
+        cleaned = clean_item_values(values, references=references)
+        if not can_create_in(actor, cleaned["pokja_id"]):
+            raise PermissionDenied(_("Only the pokja's coordinators can add items to it."))
+        items.append(ActionItem(**cleaned, created_by_id=actor.id, updated_by_id=actor.id,
+                                created_at=now, updated_at=now))
+    db.session.add_all(items)
     db.session.flush()
-    record(item, actor, "created", now, new=item.title)
+    for item in items:
+        record(item, actor, "created", now, new=item.title)
+        if item.owner_id is not None:
+            notify("assigned", item, actor, now, flush=False)
     db.session.flush()
-    if item.owner_id is not None:
-        notify("assigned", item, actor, now)
-    return item
+    return items
 
 
 def update_item(actor, item, values, expected_version, now):
@@ -72,6 +89,56 @@ def update_item(actor, item, values, expected_version, now):
     ``expected_version`` is the version the actor saw; a different current
     version means someone else saved first, and nothing is overwritten.
     """
+    return update_items(actor, [(item, values, expected_version)], now)[0]
+
+
+def update_items(actor, changes, now, references=None):
+    """:func:`update_item` for each ``(item, values, expected_version)`` in ``changes``.
+
+    Every change is checked before any is made, so one refusal changes
+    nothing; the items are then written in one flush. ``references`` as for
+    :func:`create_items`.
+    """
+    references = references or StoredReferences()
+    checked = [(item, _checked_update(actor, item, values, expected_version, references))
+               for item, values, expected_version in changes]
+    changed = False
+    moved = []  # (item, previous owner id): the owners are told once the items are written
+    for item, cleaned in checked:
+        differences = {name: value for name, value in cleaned.items()
+                       if getattr(item, name) != value}
+        if "owner_id" in differences:
+            moved.append((item, item.owner_id))
+        for name, value in differences.items():
+            record(item, actor, "updated", now, field=name,
+                   old=_display(name, getattr(item, name), references),
+                   new=_display(name, value, references))
+            setattr(item, name, value)
+        if differences:
+            item.updated_by_id = actor.id
+            item.updated_at = now
+            changed = True
+    if changed:
+        flush_or_conflict()
+    for item, previous_owner_id in moved:
+        _tell_owners(item, actor, previous_owner_id, now, references)
+    if moved:
+        db.session.flush()
+    return [item for item, _values, _version in changes]
+
+
+def _tell_owners(item, actor, previous_owner_id, now, references):
+    """The new owner is told the item is theirs; the previous one, who has it."""
+    if item.owner_id is not None:
+        notify("assigned", item, actor, now, flush=False)
+    if previous_owner_id is not None:
+        notify("moved", item, actor, now, flush=False,
+               recipients=[db.session.get(User, previous_owner_id)],
+               note=_display("owner_id", item.owner_id, references))
+
+
+def _checked_update(actor, item, values, expected_version, references):
+    """The cleaned ``values``, if ``actor`` may make this change to ``item`` now."""
     not_allowed = set(values) - editable_fields(actor, item)
     if not_allowed:
         raise PermissionDenied(
@@ -82,35 +149,11 @@ def update_item(actor, item, values, expected_version, now):
                               {"version": _("This field is required.")})
     if expected_version != item.version:
         raise StaleVersion()
-    cleaned = clean_item_values(values, current=item)
+    cleaned = clean_item_values(values, current=item, references=references)
     if "pokja_id" in cleaned and not can_create_in(actor, cleaned["pokja_id"]):
         raise ValidationError(_("Some fields are not valid."),
                               {"pokja_id": _("You can only move items to a pokja you coordinate.")})
-
-    changes = {name: value for name, value in cleaned.items() if getattr(item, name) != value}
-    if not changes:
-        return item
-    previous_owner_id = item.owner_id
-    for name, value in changes.items():
-        record(item, actor, "updated", now, field=name,
-               old=_display(name, getattr(item, name)), new=_display(name, value))
-        setattr(item, name, value)
-    item.updated_by_id = actor.id
-    item.updated_at = now
-    flush_or_conflict()
-    if "owner_id" in changes:
-        _tell_owners(item, actor, previous_owner_id, now)
-    return item
-
-
-def _tell_owners(item, actor, previous_owner_id, now):
-    """The new owner is told the item is theirs; the previous one, who has it."""
-    if item.owner_id is not None:
-        notify("assigned", item, actor, now)
-    if previous_owner_id is not None:
-        new_owner = _display("owner_id", item.owner_id)
-        notify("moved", item, actor, now, recipients=[db.session.get(User, previous_owner_id)],
-               note=new_owner)
+    return cleaned
 
 
 def delete_item(actor, item, now):

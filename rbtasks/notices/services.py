@@ -35,10 +35,11 @@ def excerpt(text, length=NOTE_LENGTH):
     return text if len(text) <= length else text[:length - 1].rstrip() + "…"
 
 
-def notify(kind, item, actor, now, recipients=(), note="", exclude=()):
+def notify(kind, item, actor, now, recipients=(), note="", exclude=(), flush=True):
     """Tell the kind's audience and ``recipients`` that ``kind`` happened to
-    ``item``; returns the Notice rows (flushed). ``actor`` (who acted) and
-    the ``exclude``d are never told; each person is told once."""
+    ``item``; returns the Notice rows (flushed, unless a caller telling about
+    many items at once flushes them together). ``actor`` (who acted) and the
+    ``exclude``d are never told; each person is told once."""
     if kind not in KINDS:
         raise ValueError(f"unknown notice kind {kind!r}")
     skip = {person.id for person in exclude if person is not None}
@@ -54,7 +55,8 @@ def notify(kind, item, actor, now, recipients=(), note="", exclude=()):
                               created_at=now, note=excerpt(note)))
     if notices:
         db.session.add_all(notices)
-        db.session.flush()
+        if flush:
+            db.session.flush()
     return notices
 
 

@@ -6,6 +6,8 @@ rencana tindak lanjut). Its progress can be entered directly or follow the
 realisation: 100 × Σ realisation / Σ target over the quarters with a
 target, capped at 100. Saving the quarters also touches the item row, so
 the item's version guards the quarters against two people saving at once.
+:func:`set_quarters_of_items` saves the quarters of many items at once (an
+import) with the same checks and history, in a few statements.
 """
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -28,6 +30,7 @@ MAX_AMOUNT = Decimal(10) ** 12
 CENT = Decimal("0.01")
 AMOUNTS = ("target", "realisation")
 NOTES = ("obstacles", "follow_up")
+IN_CHUNK = 500  # ids per IN list, well within every supported database's limits
 
 
 def quarter_label(quarter):
@@ -47,11 +50,30 @@ def realised_progress(item):
 
 def quarter_rows(item):
     """The item's four quarters in order: a QuarterRealisation, or None when empty."""
-    rows = db.session.scalars(
-        sa.select(QuarterRealisation).where(QuarterRealisation.item_id == item.id)
-    )
-    by_quarter = {row.quarter: row for row in rows}
-    return [by_quarter.get(quarter) for quarter in QUARTERS]
+    return quarter_rows_by_item([item.id])[item.id]
+
+
+def quarter_rows_by_item(item_ids):
+    """{item id: its four quarters as :func:`quarter_rows` gives them} for many items.
+
+    ``item_ids`` is a collection of ids (asked for in chunks, so that no IN
+    list outgrows what a database accepts) or a SELECT of item ids, asked at
+    once; an item of the SELECT without quarters is simply not in the result.
+    """
+    if isinstance(item_ids, sa.Select):
+        statements = [sa.select(QuarterRealisation)
+                      .where(QuarterRealisation.item_id.in_(item_ids))]
+        result = {}
+    else:
+        ids = list(dict.fromkeys(item_ids))
+        statements = [sa.select(QuarterRealisation)
+                      .where(QuarterRealisation.item_id.in_(ids[start:start + IN_CHUNK]))
+                      for start in range(0, len(ids), IN_CHUNK)]
+        result = {item_id: [None] * len(QUARTERS) for item_id in ids}
+    for statement in statements:
+        for row in db.session.scalars(statement):
+            result.setdefault(row.item_id, [None] * len(QUARTERS))[row.quarter - 1] = row
+    return result
 
 
 def achievement(target, realisation):
@@ -99,16 +121,65 @@ def set_quarters(actor, item, quarters, progress_from_quarters, expected_version
     Nothing is written unless every value is valid and ``expected_version``
     is the item's current version.
     """
-    check_may_edit_quarters(actor, item)
-    if expected_version is None:
-        raise ValidationError(_("Some fields are not valid."),
-                              {"version": _("This field is required.")})
-    if expected_version != item.version:
-        raise StaleVersion()
-    wanted = clean_quarters(quarters)
-    follow = bool(progress_from_quarters)
+    set_quarters_of_items(actor, [(item, quarters, progress_from_quarters, expected_version)],
+                          now)
+    return item
 
-    current = quarter_rows(item)
+
+def set_quarters_of_items(actor, changes, now, current=None):
+    """:func:`set_quarters` for each ``(item, quarters, progress_from_quarters,
+    expected_version)`` in ``changes``; nothing is written unless every one is allowed.
+
+    ``current`` ({item id: its quarter rows}, from :func:`quarter_rows_by_item`)
+    spares loading the quarters of items the caller has already loaded; the
+    others are loaded together.
+    """
+    checked = []
+    for item, quarters, progress_from_quarters, expected_version in changes:
+        check_may_edit_quarters(actor, item)
+        if expected_version is None:
+            raise ValidationError(_("Some fields are not valid."),
+                                  {"version": _("This field is required.")})
+        if expected_version != item.version:
+            raise StaleVersion()
+        checked.append((item, clean_quarters(quarters), bool(progress_from_quarters)))
+    current = dict(current or {})
+    missing = [item.id for item, _wanted, _follow in checked if item.id not in current]
+    if missing:
+        current.update(quarter_rows_by_item(missing))
+
+    writes, touched = [], False
+    for item, wanted, follow in checked:
+        changed = _record_quarters(actor, item, current[item.id], wanted, follow, now)
+        if changed is None:
+            continue
+        touched = True
+        writes.extend((item, current[item.id][quarter - 1], quarter, wanted.get(quarter))
+                      for quarter in changed)
+    if not touched:
+        return
+    # The item rows go first: their version check makes a concurrent save wait and fail
+    # before any quarter row is touched.
+    flush_or_conflict()
+    new_rows = []
+    for item, row, quarter, values in writes:
+        if row is None:
+            new_rows.append({"item_id": item.id, "quarter": quarter, **values})
+        else:
+            _write_quarter(row, values)
+    try:
+        db.session.flush()
+        if new_rows:  # one statement for them all (NULLs written, so every row alike)
+            db.session.execute(sa.insert(QuarterRealisation).execution_options(
+                render_nulls=True), new_rows)
+    except IntegrityError:  # someone else added one of the quarters meanwhile
+        db.session.rollback()
+        raise StaleVersion() from None
+
+
+def _record_quarters(actor, item, current, wanted, follow, now):
+    """Log and make the item's own changes; return the quarters whose rows change
+    (None when nothing changes at all)."""
     changed = [q for q in QUARTERS if _values_of(current[q - 1]) != wanted.get(q)]
     new_progress = progress_from(wanted.values()) if follow else item.progress
     row_changes = {}
@@ -117,7 +188,7 @@ def set_quarters(actor, item, quarters, progress_from_quarters, expected_version
     if new_progress != item.progress:
         row_changes["progress"] = new_progress
     if not changed and not row_changes:
-        return item
+        return None
 
     for name, value in row_changes.items():
         record(item, actor, "updated", now, field=name, old=str(getattr(item, name)),
@@ -129,24 +200,12 @@ def set_quarters(actor, item, quarters, progress_from_quarters, expected_version
                old=_brief(before), new=_brief(after), note=_describe(quarter, before, after))
     item.updated_at = now
     item.updated_by_id = actor.id
-    # The item row goes first: its version check makes a concurrent save wait and fail
-    # before any quarter row is touched.
-    flush_or_conflict()
-    for quarter in changed:
-        _write_quarter(item, current[quarter - 1], quarter, wanted.get(quarter))
-    try:
-        db.session.flush()
-    except IntegrityError:
-        db.session.rollback()
-        raise StaleVersion() from None
-    return item
+    return changed
 
 
-def _write_quarter(item, row, quarter, values):
+def _write_quarter(row, values):
     if values is None:
         db.session.delete(row)
-    elif row is None:
-        db.session.add(QuarterRealisation(item_id=item.id, quarter=quarter, **values))
     else:
         for name, value in values.items():
             setattr(row, name, value)
