@@ -10,12 +10,9 @@ is an error for that cell.
 import re
 import unicodedata
 
-import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from rbtasks.accounts.models import User
-from rbtasks.extensions import db
-from rbtasks.organisation.models import Agency
+from rbtasks.items.fields import works_in
 from rbtasks.spreadsheets.values import CellError
 
 
@@ -29,22 +26,19 @@ def _no_spaces(text):
 
 
 class Directory:
-    """Every agency and active user, loaded once per import."""
+    """Every agency and active user, as the import's references loaded them
+    (rbtasks/items/references.py ``LoadedReferences``), indexed by what a sheet writes."""
 
-    def __init__(self):
-        agencies = db.session.execute(sa.select(Agency.id, Agency.code, Agency.name,
-                                                Agency.parent_id)).all()
-        self.parents = {row.id: row.parent_id for row in agencies}
-        self.agency_names = {row.id: row.name for row in agencies}
+    def __init__(self, references):
+        self.references = references
+        self.agency_names = {row.id: row.name for row in references.agencies}
         self._by_code, self._by_name = {}, {}
-        for row in agencies:
+        for row in references.agencies:
             self._by_code.setdefault(_no_spaces(row.code), set()).add(row.id)
             self._by_name.setdefault(_no_spaces(row.name), set()).add(row.id)
-        users = db.session.execute(sa.select(User.id, User.name, User.email, User.agency_id)
-                                   .where(User.active.is_(True))).all()
-        self._by_email = {row.email.casefold(): row for row in users}
+        self._by_email = {row.email.casefold(): row for row in references.users}
         self._by_person_name = {}
-        for row in users:
+        for row in references.users:
             self._by_person_name.setdefault(_spacing_and_case(row.name), []).append(row)
 
     def agency(self, text):
@@ -67,7 +61,8 @@ class Directory:
         if agency_id is None:  # the row's agency is missing or wrong: reported there
             return None
         candidates = self._by_person_name.get(_spacing_and_case(text), [])
-        within = [row for row in candidates if self.works_in(row.agency_id, agency_id)]
+        within = [row for row in candidates
+                  if works_in(row.agency_id, agency_id, self.references)]
         if len(within) == 1:
             return within[0].id
         agency = self.agency_names.get(agency_id, "")
@@ -77,12 +72,3 @@ class Directory:
         raise CellError(_("Nobody called “%(name)s” works in %(agency)s or a unit under it; "
                           "write the owner's email, or add them as a user first.",
                           name=text, agency=agency))
-
-    def works_in(self, owner_agency_id, agency_id):
-        seen = set()
-        while owner_agency_id is not None and owner_agency_id not in seen:
-            if owner_agency_id == agency_id:
-                return True
-            seen.add(owner_agency_id)
-            owner_agency_id = self.parents.get(owner_agency_id)
-        return False

@@ -6,6 +6,11 @@ earlier import of the same row made (only the fields that differ), skip it
 checks are the items' and the realisation's own (``clean_item_values``,
 ``clean_quarters``), so a plan without errors applies without surprises.
 
+Everything a row is checked against is loaded once, before the first row:
+the pokjas, agencies and active users (``LoadedReferences``), the pokja's
+import keys, the items they lead to and those items' quarters. Planning
+then sends no query per row, however long the sheet.
+
 Quarterly columns fill the item's quarters; kendala and solusi go to the
 latest quarter the row gives a target or realisation for (the quarter being
 reported on), or the quarter of the due date when it gives none. Other
@@ -25,7 +30,13 @@ from rbtasks.imports.models import ImportKey
 from rbtasks.imports.rows import column_indexes, heading_or_empty, read_row, row_key
 from rbtasks.items.fields import clean_item_values
 from rbtasks.items.models import ActionItem
-from rbtasks.realisation.services import check_may_edit_quarters, clean_quarters, quarter_rows
+from rbtasks.items.references import LoadedReferences
+from rbtasks.realisation.services import (
+    QUARTERS,
+    check_may_edit_quarters,
+    clean_quarters,
+    quarter_rows_by_item,
+)
 from rbtasks.spreadsheets.columns import BY_FIELD
 
 CREATE, UPDATE, SKIP, ERROR = "create", "update", "skip", "error"
@@ -59,10 +70,15 @@ class Planner:
         self.mapping = mapping
         self.indexes = column_indexes(headers, mapping)
         self.header_of = {name: headers[index] for name, index in self.indexes.items()}
-        self.directory = Directory()
+        self.references = LoadedReferences.load()
+        self.directory = Directory(self.references)
+        imported = sa.select(ImportKey.item_id).where(ImportKey.pokja_id == pokja.id)
         self.keys = dict(db.session.execute(
             sa.select(ImportKey.key, ImportKey.item_id).where(ImportKey.pokja_id == pokja.id)
         ).all())
+        self.items = {item.id: item for item in db.session.scalars(
+            sa.select(ActionItem).where(ActionItem.id.in_(imported)))}
+        self.quarters = quarter_rows_by_item(imported)  # item id → its quarter rows
         self.seen = {}  # key → the row number that used it first
 
     def column(self, name):
@@ -111,8 +127,7 @@ class Planner:
         return planned
 
     def _existing(self, key):
-        item_id = self.keys.get(key) if key else None
-        return db.session.get(ActionItem, item_id) if item_id is not None else None
+        return self.items.get(self.keys.get(key)) if key else None
 
     def _check(self, row, planned, errors):
         item = planned.item
@@ -128,9 +143,10 @@ class Planner:
             follow = bool(item.progress_from_quarters) if item is not None else False
         try:
             if item is None:
-                cleaned = clean_item_values({**values, "pokja_id": self.pokja.id})
+                cleaned = clean_item_values({**values, "pokja_id": self.pokja.id},
+                                            references=self.references)
             else:
-                cleaned = clean_item_values(values, current=item)
+                cleaned = clean_item_values(values, current=item, references=self.references)
         except ValidationError as error:
             errors.update(error.fields)
             return
@@ -144,7 +160,7 @@ class Planner:
             planned.values = {name: value for name, value in cleaned.items()
                               if getattr(item, name) != value}
             planned.changes = sorted(planned.values)
-        current = _current_quarters(item)
+        current = _current_quarters(self.current_quarters(item))
         wanted = self._wanted_quarters(row, current, cleaned.get("due_date") or
                                        (item.due_date if item else None)) \
             if mapped_quarters else current
@@ -167,6 +183,11 @@ class Planner:
             if item is not None or _quarter_values(wanted) or follow:
                 planned.quarters, planned.follow = wanted, follow
                 planned.changes.append("quarters")
+
+    def current_quarters(self, item):
+        """The item's quarter rows, as loaded before the first row (none for a new item)."""
+        empty = [None] * len(QUARTERS)
+        return self.quarters.get(item.id, empty) if item is not None else empty
 
     def _wanted_quarters(self, row, current, due_date):
         wanted = {q["quarter"]: dict(q) for q in current}
@@ -198,8 +219,7 @@ class Planner:
         return "tw1_target"
 
 
-def _current_quarters(item):
-    rows = quarter_rows(item) if item is not None else [None] * 4
+def _current_quarters(rows):
     return [{"quarter": quarter,
              "target": row.target if row else None,
              "realisation": row.realisation if row else None,
