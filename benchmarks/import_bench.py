@@ -1,8 +1,9 @@
-"""How long importing a 5,000-row rencana aksi sheet takes, against a bare openpyxl read.
+"""How long importing a 5,000- and a 10,000-row rencana aksi sheet takes, against a bare
+openpyxl read.
 
 Run by hand from the repository root:
 
-    python benchmarks/import_bench.py                       # 5,000 rows, SQLite
+    python benchmarks/import_bench.py                       # 5,000 and 10,000 rows, SQLite
     python benchmarks/import_bench.py --rows 2000 --databases sqlite,postgresql
 
 It writes one .xlsx in the agencies' shape (docs/make_example_sheet.py: title
@@ -15,10 +16,13 @@ people the rows name, and measures in the same run:
 * a dry run: read and check every row (matching, validation, no writes);
 * the import: read, check, create every item with its quarters and history,
   commit — into a new pokja each time;
-* importing the same sheet again: every row found by its key and compared.
+* importing the same sheet again: every row found by its key and compared;
+* importing it once more with every row's budget and a realisation changed:
+  every item updated, with its history.
 
 It prints seconds, rows per second, SQL statements and the ratios to the
-baseline.
+baseline. The dry run's statements do not grow with the rows; the import's
+grow only by the item rows' own writes (tests/imports/test_query_counts.py).
 """
 import argparse
 import io
@@ -41,7 +45,7 @@ MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agust
           "September", "Oktober", "November", "Desember")
 
 
-def sheet_bytes(rows):
+def sheet_bytes(rows, budget_step=1_000_000, realised="0,5"):
     maker = runpy.run_path(str(ROOT / "docs" / "make_example_sheet.py"))
     data = []
     for n in range(rows):
@@ -51,8 +55,8 @@ def sheet_bytes(rows):
                     ("TW I", "TW II", "TW III", "TW IV")[n % 4])
         data.append((f"Program {n // 50 + 1}", f"Rencana aksi nomor {n + 1} tentang penguatan "
                      "akuntabilitas kinerja", "Dokumen laporan", "Laporan ditetapkan", "4",
-                     "dokumen", ("1", "1", "1", "1"), ("1", "0,5", None, None), person, agency,
-                     f"Rp {(n % 90 + 10) * 1_000_000:,}".replace(",", "."), deadline,
+                     "dokumen", ("1", "1", "1", "1"), ("1", realised, None, None), person, agency,
+                     f"Rp {(n % 90 + 10) * budget_step:,}".replace(",", "."), deadline,
                      "Menunggu data" if n % 5 == 0 else "", "", "", ""))
     buffer = io.BytesIO()
     maker["build_workbook"](data).save(buffer)
@@ -90,6 +94,7 @@ def measure(name, rows):
     from rbtasks.spreadsheets.reading import read_table
 
     data = sheet_bytes(rows)
+    changed = sheet_bytes(rows, budget_step=1_100_000, realised="1")
     print(f"\n{name}: {rows:,} rows, {len(data) / 1e6:.2f} MB .xlsx")
     with app_on_throwaway_database("import", name) as (app, db):
         admin = fill(db)
@@ -101,17 +106,17 @@ def measure(name, rows):
             db.session.commit()
             return pokja.id
 
-        def read():
-            return read_table(io.BytesIO(data), "bench.xlsx")
+        def read(content=data):
+            return read_table(io.BytesIO(content), "bench.xlsx")
 
         def dry_run():
             report = run_import(admin, pokja_id, read(), year=2026, now=NOW, dry_run=True)
             db.session.rollback()
             return report
 
-        def apply(target):
-            report = run_import(admin, target, read(), year=2026, now=NOW, dry_run=False,
-                                source="bench.xlsx")
+        def apply(target, content=data):
+            report = run_import(admin, target, read(content), year=2026, now=NOW,
+                                dry_run=False, source="bench.xlsx")
             db.session.commit()
             return report
 
@@ -127,12 +132,16 @@ def measure(name, rows):
         with StatementCounter(db.engine) as again_sql:
             again, report = best_of(lambda: apply(pokja_id))
         assert report.skipped == rows
+        with StatementCounter(db.engine) as changed_sql:
+            changing, report = best_of(lambda: apply(pokja_id, changed))
+        assert report.updated == rows, (report.updated, report.errors[:3])
 
     lines = [("openpyxl read-only, every cell (baseline)", baseline, None),
              ("read_table (header, merges, cells)", reading, None),
              ("dry run (read + check every row)", checking, checking_sql.count),
              ("import (read + check + create + commit)", importing, import_sql.count),
-             ("the same sheet again (all unchanged)", again, again_sql.count)]
+             ("the same sheet again (all unchanged)", again, again_sql.count),
+             ("again, every row changed (all updated)", changing, changed_sql.count)]
     print(f"  {cells:,} cells, table of {len(table.rows):,} rows")
     for label, seconds, statements in lines:
         sql = f"{statements:>8,} SQL" if statements is not None else " " * 12
@@ -142,12 +151,13 @@ def measure(name, rows):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=5_000)
+    parser.add_argument("--rows", default="5000,10000", help="row counts, comma-separated")
     parser.add_argument("--databases", default="sqlite")
     args = parser.parse_args()
     started = time.perf_counter()
     for name in args.databases.split(","):
-        measure(name.strip(), args.rows)
+        for rows in args.rows.split(","):
+            measure(name.strip(), int(rows))
     print(f"\n(total {time.perf_counter() - started:.0f} s)")
 
 
