@@ -2,6 +2,11 @@
 
 The uploaded file is kept server-side between the steps (rbtasks/imports/
 upload.py); the signed session holds its random name, the pokja and the year.
+Each view of the review step plans the rows again rather than showing a kept
+summary: what a row would do depends on the database (another import, a new
+user, a deleted item), planning sends the same few queries for any number of
+rows (a 10,000-row sheet is read and planned in seconds), and confirming must
+check against the database as it is then anyway.
 """
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _

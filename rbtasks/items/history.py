@@ -3,10 +3,11 @@
 Every feature that changes an item calls :func:`record`; nothing else adds
 ``ActivityEntry`` rows. Work on many items at once (an import) records
 inside :func:`recorded_together`, which writes the same entries, in the same
-order, with one statement instead of one each. Each feature also tells, in its ``init_app``, how
-its actions read on the item page (:func:`add_describers`), so the page
-needs to know no feature's actions. Describers write stored values through
-rbtasks/items/history_format.py, in the reader's language.
+order, with one statement instead of one each. Each feature also tells, in
+its ``init_app``, how its actions read on the item page
+(:func:`add_describers`), so the page needs to know no feature's actions.
+Describers write stored values through rbtasks/items/history_format.py, in
+the reader's language.
 """
 from contextlib import contextmanager
 from datetime import date
