@@ -26,7 +26,7 @@ from rbtasks.items.permissions import (
     editable_fields,
 )
 from rbtasks.items.references import StoredReferences
-from rbtasks.notices.services import notify, notify_comment
+from rbtasks.notices.services import notify_all, notify_comment
 
 MAX_COMMENT = 5_000
 _NAMED = ("pokja_id", "agency_id", "owner_id")
@@ -77,9 +77,9 @@ def create_items(actor, rows, now, references=None):
     db.session.flush()
     for item in items:
         record(item, actor, "created", now, new=item.title)
-        if item.owner_id is not None:
-            notify("assigned", item, actor, now, flush=False)
     db.session.flush()
+    notify_all("assigned", actor, now,
+               [(item, (), "") for item in items if item.owner_id is not None])
     return items
 
 
@@ -120,21 +120,17 @@ def update_items(actor, changes, now, references=None):
             changed = True
     if changed:
         flush_or_conflict()
-    for item, previous_owner_id in moved:
-        _tell_owners(item, actor, previous_owner_id, now, references)
-    if moved:
-        db.session.flush()
+    _tell_owners(moved, actor, now, references)
     return [item for item, _values, _version in changes]
 
 
-def _tell_owners(item, actor, previous_owner_id, now, references):
-    """The new owner is told the item is theirs; the previous one, who has it."""
-    if item.owner_id is not None:
-        notify("assigned", item, actor, now, flush=False)
-    if previous_owner_id is not None:
-        notify("moved", item, actor, now, flush=False,
-               recipients=[db.session.get(User, previous_owner_id)],
-               note=_display("owner_id", item.owner_id, references))
+def _tell_owners(moved, actor, now, references):
+    """Each new owner is told the item is theirs; each previous one, who has it now."""
+    notify_all("assigned", actor, now,
+               [(item, (), "") for item, _previous in moved if item.owner_id is not None])
+    notify_all("moved", actor, now, [
+        (item, [db.session.get(User, previous)], _display("owner_id", item.owner_id, references))
+        for item, previous in moved if previous is not None])
 
 
 def _checked_update(actor, item, values, expected_version, references):

@@ -35,29 +35,51 @@ def excerpt(text, length=NOTE_LENGTH):
     return text if len(text) <= length else text[:length - 1].rstrip() + "…"
 
 
-def notify(kind, item, actor, now, recipients=(), note="", exclude=(), flush=True):
+def notify(kind, item, actor, now, recipients=(), note="", exclude=()):
     """Tell the kind's audience and ``recipients`` that ``kind`` happened to
-    ``item``; returns the Notice rows (flushed, unless a caller telling about
-    many items at once flushes them together). ``actor`` (who acted) and the
-    ``exclude``d are never told; each person is told once."""
+    ``item``; returns the Notice rows (flushed). ``actor`` (who acted) and
+    the ``exclude``d are never told; each person is told once."""
+    notices = [Notice(**row) for row in _planned(kind, item, actor, now, recipients, note,
+                                                 exclude)]
+    if notices:
+        db.session.add_all(notices)
+        db.session.flush()
+    return notices
+
+
+def notify_all(kind, actor, now, events):
+    """:func:`notify` for many items at once (an import): ``events`` is
+    ``(item, recipients, note)`` for each; their notices go in one INSERT."""
+    events = list(events)
+    # The owners, loaded once and held here: the session's identity map only
+    # keeps them while someone does, and the audience looks each one up.
+    owner_ids = sorted({item.owner_id for item, _recipients, _note in events if item.owner_id})
+    held = [user for start in range(0, len(owner_ids), 500) for user in db.session.scalars(
+        sa.select(User).where(User.id.in_(owner_ids[start:start + 500])))]
+    rows = [row for item, recipients, note in events
+            for row in _planned(kind, item, actor, now, recipients, note, ())]
+    del held
+    if rows:
+        db.session.execute(sa.insert(Notice), rows)
+    return len(rows)
+
+
+def _planned(kind, item, actor, now, recipients, note, exclude):
+    """The notices ``kind`` on ``item`` makes, as column values."""
     if kind not in KINDS:
         raise ValueError(f"unknown notice kind {kind!r}")
     skip = {person.id for person in exclude if person is not None}
     if actor is not None:
         skip.add(actor.id)
-    notices = []
+    rows = []
     for person in [*audience(KINDS[kind].audience, item), *recipients]:
         if person is None or not person.active or person.id in skip:
             continue
         skip.add(person.id)
-        notices.append(Notice(recipient_id=person.id, kind=kind, item_id=item.id,
-                              actor_id=actor.id if actor is not None else None,
-                              created_at=now, note=excerpt(note)))
-    if notices:
-        db.session.add_all(notices)
-        if flush:
-            db.session.flush()
-    return notices
+        rows.append({"recipient_id": person.id, "kind": kind, "item_id": item.id,
+                     "actor_id": actor.id if actor is not None else None,
+                     "created_at": now, "note": excerpt(note)})
+    return rows
 
 
 def readers_of(item):
