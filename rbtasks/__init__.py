@@ -70,12 +70,13 @@ def register_proxy_fix(app):
 
 
 def register_extensions(app):
-    from rbtasks import models  # noqa: F401  (the whole schema, for Alembic)
     from rbtasks.extensions import csrf, db, limiter, mail, migrate
+    from rbtasks.models import compared_with_models  # and the whole schema, for Alembic
 
     _tune_engine_options(app)
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True,
+                     include_object=compared_with_models)
     csrf.init_app(app)
     mail.init_app(app)
     limiter.init_app(app)

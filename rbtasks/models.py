@@ -4,7 +4,7 @@ from rbtasks.calendarfeeds.models import CalendarFeedToken  # noqa: F401
 from rbtasks.deadlines.models import ExtensionRequest  # noqa: F401
 from rbtasks.evidence.models import Evidence  # noqa: F401
 from rbtasks.imports.models import ImportKey  # noqa: F401
-from rbtasks.items.models import ActionItem, ActivityEntry, Comment  # noqa: F401
+from rbtasks.items.models import DATABASE_ONLY_INDEXES, ActionItem, ActivityEntry, Comment  # noqa: F401,E501
 from rbtasks.notices.models import Notice, NoticePreference  # noqa: F401
 from rbtasks.organisation.models import Agency, Area, Pokja  # noqa: F401
 from rbtasks.outbox.models import JobLock, OutboxAttachment, OutboxEntry, OutboxMessage  # noqa: F401,E501
@@ -13,3 +13,9 @@ from rbtasks.realisation.models import QuarterRealisation  # noqa: F401
 from rbtasks.settings_store.models import Setting  # noqa: F401
 from rbtasks.snapshots.models import WeeklySnapshot  # noqa: F401
 from rbtasks.workdays.models import CalendarOverride  # noqa: F401
+
+
+def compared_with_models(obj, name, type_, reflected, compare_to):
+    """Alembic's ``include_object``: everything but the indexes only some
+    databases have (``DATABASE_ONLY_INDEXES``), which no model declares."""
+    return not (type_ == "index" and name in DATABASE_ONLY_INDEXES)
