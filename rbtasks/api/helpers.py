@@ -75,6 +75,17 @@ def page_envelope(pagination, dump):
     }
 
 
+def counted_page_envelope(page, dump, numbered=True):
+    """The envelope of a list counted up to a limit (rbtasks.paging): ``data``
+    and ``meta`` with ``per_page``, ``total``, ``total_exact`` and
+    ``next_cursor``, and ``page``/``pages`` when the page was ``numbered``."""
+    meta = {"per_page": page.per_page, "total": page.total, "total_exact": page.total_exact,
+            "next_cursor": page.next_cursor}
+    if numbered:
+        meta.update(page=page.page, pages=page.pages)
+    return {"data": [dump(row) for row in page.items], "meta": meta}
+
+
 PAGE_PARAMETERS = (
     query("page", {"type": "integer", "minimum": 1, "maximum": 100_000}, "Page number"),
     query("per_page", {"type": "integer", "minimum": 1, "maximum": 100}, "Rows per page"),

@@ -47,6 +47,30 @@ def page_of(model):
     }
 
 
+def counted_page_of(model):
+    """The envelope of a list counted only up to a limit and read on by keyset
+    (rbtasks.paging): ``total`` stops at the limit plus one, ``total_exact``
+    says whether it did not, ``next_cursor`` reads the next page; ``page``
+    and ``pages`` are there when the request numbered its page."""
+    return {
+        "type": "object",
+        "required": ["data", "meta"],
+        "properties": {
+            "data": list_of(model),
+            "meta": {
+                "type": "object",
+                "required": ["per_page", "total", "total_exact", "next_cursor"],
+                "properties": {
+                    **{name: {"type": "integer"} for name in ("page", "per_page", "total",
+                                                             "pages")},
+                    "total_exact": {"type": "boolean"},
+                    "next_cursor": {"type": ["string", "null"]},
+                },
+            },
+        },
+    }
+
+
 def json_request(model):
     return {"required": True, "content": {"application/json": {"schema": ref(model)}}}
 

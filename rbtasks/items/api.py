@@ -3,9 +3,9 @@ from flask import jsonify, request, url_for
 
 from rbtasks.api.routing import ApiRoutes
 from rbtasks.api.helpers import (
-    api_user, created, json_body, no_content, page_envelope, parse,
+    api_user, counted_page_envelope, created, json_body, no_content, parse,
 )
-from rbtasks.api.spec import list_of, operation, page_of, path_id, ref
+from rbtasks.api.spec import counted_page_of, list_of, operation, path_id, ref
 from rbtasks.extensions import db
 from rbtasks.items import queries, services
 from rbtasks.items.schemas import (
@@ -28,8 +28,10 @@ routes = ApiRoutes()
 @routes.get("/items")
 def list_items():
     filters, sort, page_number, per_page = queries.filters_from_args(request.args)
-    page = queries.list_items(api_user(), filters, utc_now(), sort, page_number, per_page)
-    return jsonify(page_envelope(page, item_to_dict))
+    cursor = queries.cursor_from_args(request.args)
+    page = queries.list_items(api_user(), filters, utc_now(), sort, page_number, per_page,
+                              cursor=cursor)
+    return jsonify(counted_page_envelope(page, item_to_dict, numbered=cursor is None))
 
 
 @routes.post("/items")
@@ -87,8 +89,9 @@ def list_activity(item_id):
 
 OPENAPI_PATHS = {
     "/items": {
-        "get": operation("List the action items the token's user may see", "items",
-                         {200: page_of(ItemOut)}, parameters=LIST_PARAMETERS,
+        "get": operation("List the action items the token's user may see (counted up to "
+                         "10,000; read on with meta.next_cursor)", "items",
+                         {200: counted_page_of(ItemOut)}, parameters=LIST_PARAMETERS,
                          errors=(401, 422)),
         "post": operation("Create an action item", "items", {201: ref(ItemOut)},
                           request=ItemCreate, errors=(400, 401, 403, 422)),

@@ -1,21 +1,25 @@
 """Reading action items: filtered, sorted, paginated lists and single items.
 
 Every list runs a fixed number of queries however many items it shows:
-one for the page (with pokja, agency and owner joined in) and one count.
+one for the page (with pokja, agency and owner joined in) and one count,
+and each reads a bounded number of rows however large the plan: the page
+comes from an index in the list's order (rbtasks.items.ordering), and the
+count stops after ``COUNT_LIMIT`` rows (rbtasks.paging).
 """
 from array import array
 from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
-from flask_babel import gettext as _
+from flask_babel import format_number, gettext as _
 from sqlalchemy.orm import joinedload
 
 from rbtasks.errors import NotFound, ValidationError
 from rbtasks.extensions import db
 from rbtasks.inputs.ids import number_argument
-from rbtasks.paging import MAX_PER_PAGE, Page
-from rbtasks.items.constants import OPEN_STATUSES, PRIORITIES, SORT_KEYS, STATUSES
+from rbtasks.paging import COUNT_LIMIT, MAX_PER_PAGE, Page, count_at_most, pages_within_limit
+from rbtasks.items.constants import OPEN_STATUSES, SORT_KEYS, STATUSES
+from rbtasks.items.ordering import after_clause, cursor_after, order_by, read_cursor
 from rbtasks.items.models import ActionItem
 from rbtasks.items.permissions import can_see, visible_items_clause
 from rbtasks.organisation.models import Pokja
@@ -84,9 +88,22 @@ def filters_from_args(args):
     per_page = _int_arg(args, "per_page", errors) or 25
     if per_page > MAX_PER_PAGE:
         errors["per_page"] = _("At most %(count)d per page.", count=MAX_PER_PAGE)
+    elif page > pages_within_limit(per_page):
+        # Page numbers reach as far as the count does; further is by cursor.
+        errors["page"] = _("Pages are numbered for the first %(count)s items only: "
+                           "narrow the filters.", count=format_number(COUNT_LIMIT))
     if errors:
         raise ValidationError(_("Some filters are not valid."), errors)
     return filters, sort, page, per_page
+
+
+def cursor_from_args(args):
+    """The ``cursor`` argument (read by ``list_items``), or None; it replaces ``page``."""
+    cursor = (args.get("cursor") or "").strip() or None
+    if cursor is not None and (args.get("page") or "").strip():
+        raise ValidationError(_("Some filters are not valid."),
+                              {"cursor": _("Give either a page or a cursor, not both.")})
+    return cursor
 
 
 def _pokja_ids(args, errors):
@@ -137,34 +154,29 @@ def overdue_clause(today):
     return sa.and_(ActionItem.status.in_(OPEN_STATUSES), ActionItem.due_date < today)
 
 
-def _priority_rank():
-    return sa.case({p: rank for rank, p in enumerate(PRIORITIES)}, value=ActionItem.priority)
-
-
-def _order_by(sort):
-    column = {
-        "due_date": ActionItem.due_date, "title": ActionItem.title,
-        "status": ActionItem.status, "progress": ActionItem.progress,
-        "priority": _priority_rank(), "updated_at": ActionItem.updated_at,
-    }[sort.lstrip("-")]
-    primary = column.desc() if sort.startswith("-") else column.asc()
-    return [primary, ActionItem.id.asc()]
-
-
 def _with_relations(statement):
     return statement.options(
         joinedload(ActionItem.pokja), joinedload(ActionItem.agency), joinedload(ActionItem.owner)
     )
 
 
-def list_items(actor, filters, now, sort="due_date", page=1, per_page=25):
-    """The page of items ``actor`` may see that match ``filters``."""
+def list_items(actor, filters, now, sort="due_date", page=1, per_page=25, cursor=None):
+    """The page of items ``actor`` may see that match ``filters``: page
+    number ``page``, or with ``cursor`` (a previous page's ``next_cursor``)
+    the items after that position. The total is counted up to COUNT_LIMIT."""
     where = [visible_items_clause(actor), *_filter_clauses(filters, local_today(now))]
-    total = db.session.scalar(sa.select(sa.func.count(ActionItem.id)).where(*where))
-    statement = _with_relations(sa.select(ActionItem).where(*where)).order_by(*_order_by(sort))
-    statement = statement.limit(per_page).offset((page - 1) * per_page)
-    items = list(db.session.scalars(statement).unique())
-    return Page(items=items, page=page, per_page=per_page, total=total)
+    total, exact = count_at_most(sa.select(ActionItem.id).where(*where))
+    statement = _with_relations(sa.select(ActionItem).where(*where)).order_by(*order_by(sort))
+    if cursor is not None:
+        position = read_cursor(cursor, sort)
+        statement = statement.where(after_clause(sort, position, db.engine.dialect.name))
+    else:
+        statement = statement.offset((page - 1) * per_page)
+    # One row more than the page tells whether there is a next one.
+    items = list(db.session.scalars(statement.limit(per_page + 1)).unique())
+    next_cursor = cursor_after(sort, items[per_page - 1]) if len(items) > per_page else None
+    return Page(items=items[:per_page], page=page, per_page=per_page, total=total,
+                total_exact=exact, next_cursor=next_cursor)
 
 
 def item_batches(actor, filters, now, sort="due_date", size=500):
@@ -181,7 +193,7 @@ def item_batches(actor, filters, now, sort="due_date", size=500):
     # Streamed from the server (yield_per), so not even the ids arrive as a
     # list of rows; they are all read before the first batch's query.
     ordered = array("q", db.session.scalars(
-        sa.select(ActionItem.id).where(*where).order_by(*_order_by(sort))
+        sa.select(ActionItem.id).where(*where).order_by(*order_by(sort))
         .execution_options(yield_per=ID_CHUNK)))
     statement = _with_relations(sa.select(ActionItem)).options(
         joinedload(ActionItem.pokja).joinedload(Pokja.area)).where(*where)

@@ -166,6 +166,10 @@ LIST_FILTER_PARAMETERS = [
 ]
 LIST_PARAMETERS = [
     *LIST_FILTER_PARAMETERS,
-    query("page", {"type": "integer", "minimum": 1}),
+    query("page", {"type": "integer", "minimum": 1},
+          "Page number, within the first 10,000 items (without cursor)"),
+    query("cursor", {"type": "string", "maxLength": 1000},
+          "Read the page after this position: a previous page's meta.next_cursor, "
+          "with the same filters and sort"),
     query("per_page", {"type": "integer", "minimum": 1, "maximum": 100}),
 ]

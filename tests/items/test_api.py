@@ -103,7 +103,8 @@ def test_list_filters_and_pagination(api, make_user, make_pokja, make_item, make
     client = api(leader)
 
     body = client.get(f"/api/v1/items?pokja_id={pokja.id}&per_page=2&page=2").get_json()
-    assert body["meta"] == {"page": 2, "per_page": 2, "total": 5, "pages": 3}
+    assert body["meta"] == {"page": 2, "per_page": 2, "total": 5, "pages": 3,
+                            "total_exact": True, "next_cursor": body["meta"]["next_cursor"]}
     assert [i["title"] for i in body["data"]] == ["Sosialisasi 2", "Sosialisasi 3"]
 
     overdue = client.get("/api/v1/items?overdue=true").get_json()
