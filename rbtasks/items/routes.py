@@ -1,6 +1,6 @@
 """Pages for action items: the list, my tasks, detail, create, edit, delete, comment."""
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import gettext as _
+from flask_babel import format_number, gettext as _
 from flask_login import current_user, login_required
 
 from rbtasks.errors import DomainError, ValidationError
@@ -10,6 +10,7 @@ from rbtasks.inbox.services import needs_action
 from rbtasks.items import choices, queries, services
 from rbtasks.items.constants import STATUS_LABELS
 from rbtasks.items.forms import CommentForm, DeleteForm, ItemForm
+from rbtasks.paging import COUNT_LIMIT
 from rbtasks.items.permissions import can_create_in, can_manage, editable_fields
 from rbtasks.items.page import FailedForm, render_item_page
 from rbtasks.timeutil import local_today, utc_now
@@ -38,11 +39,13 @@ def list_items():
         errors = {}
     except ValidationError as error:
         filters, sort, page, errors = queries.ItemFilters(), "due_date", None, error.fields
-    pokjas, agencies, owners = choices.list_filter_options(current_user)
+    pokjas, agencies, owners = choices.list_filter_options(current_user, filters.agency_id,
+                                                           filters.owner_id)
     return render_template(
         "items/list.html", page=page, filters=filters, sort=sort, errors=errors,
         today=local_today(now), pokja_choices=[(p.id, p.name) for p in pokjas],
         agencies=agencies, owners=owners, statuses=STATUS_LABELS,
+        shown_total=format_number(min(page.total, COUNT_LIMIT)) if page else "",
         can_create=bool(choices.pokjas_for_new_items(current_user)),
     )
 

@@ -33,33 +33,58 @@ def _plan(make_user, make_pokja, make_agency, make_item):
 def test_a_coordinator_is_offered_only_what_they_may_see(
         login, make_user, make_pokja, make_agency, make_item):
     plan = _plan(make_user, make_pokja, make_agency, make_item)
+    client = login(plan["coordinator"])
 
-    html = login(plan["coordinator"]).get("/items").get_data(as_text=True)
+    html = client.get("/items").get_data(as_text=True)
+    in_inspektorat = client.get(f"/items?agency_id={plan['inspektorat'].id}").get_data(
+        as_text=True)
+    in_dinkes = client.get(f"/items?agency_id={plan['dinkes'].id}").get_data(as_text=True)
 
     assert _options(html, "pokja_id") == ["Pokja Penguatan Akuntabilitas",
                                           "Pokja Penguatan Pengawasan"]
     assert _options(html, "agency_id") == ["Inspektorat Daerah"]
-    assert _options(html, "owner_id") == ["Yohanes Seran, S.E."]
+    assert _options(html, "owner_id") == []
+    assert _options(in_inspektorat, "owner_id") == ["Yohanes Seran, S.E."]
+    assert _options(in_dinkes, "owner_id") == []
+    assert "Rosalia Leo" not in in_dinkes
 
 
 def test_a_member_is_offered_their_own_items_only(
         login, make_user, make_pokja, make_agency, make_item):
     plan = _plan(make_user, make_pokja, make_agency, make_item)
+    client = login(plan["leo"])
 
-    html = login(plan["leo"]).get("/items").get_data(as_text=True)
+    html = client.get(f"/items?agency_id={plan['dinkes'].id}").get_data(as_text=True)
+    someone_else = client.get(f"/items?owner_id={plan['seran'].id}").get_data(as_text=True)
 
     assert _options(html, "pokja_id") == ["Pokja Peningkatan Kualitas Pelayanan Publik"]
     assert _options(html, "agency_id") == ["Dinas Kesehatan"]
     assert _options(html, "owner_id") == ["dr. Rosalia Leo, M.Kes."]
+    # An owner chosen in the address is named only if the member may see their items.
+    assert _options(someone_else, "owner_id") == []
+    assert "Yohanes Seran" not in someone_else
 
 
-def test_a_leader_is_offered_the_whole_plan(login, make_user, make_pokja, make_agency, make_item):
+def test_a_leader_is_offered_every_pokja_and_agency_and_the_people_of_the_chosen_agency(
+        login, make_user, make_pokja, make_agency, make_item):
     plan = _plan(make_user, make_pokja, make_agency, make_item)
     leader = make_user(role="leader", name="Drs. Benediktus Ndun, M.Si.", agency=plan["dinkes"])
+    unit = make_agency(name="Inspektur Pembantu Wilayah I", parent=plan["inspektorat"])
+    make_user(name="Maria Goreti Lake, S.E.", agency=unit)
+    make_user(name="Paulus Tallo, S.H.", agency=plan["inspektorat"], active=False)
+    client = login(leader)
 
-    html = login(leader).get("/items").get_data(as_text=True)
+    html = client.get("/items").get_data(as_text=True)
+    in_inspektorat = client.get(f"/items?agency_id={plan['inspektorat'].id}").get_data(
+        as_text=True)
+    one_owner = client.get(f"/items?owner_id={plan['leo'].id}").get_data(as_text=True)
 
     assert len(_options(html, "pokja_id")) == 3
     assert {"Inspektorat Daerah", "Dinas Kesehatan"} <= set(_options(html, "agency_id"))
-    assert {"Yohanes Seran, S.E.", "dr. Rosalia Leo, M.Kes.", "Hendrikus Nalle"} <= set(
-        _options(html, "owner_id"))
+    # Not every person of the province: the people of the agency chosen, with its units.
+    assert _options(html, "owner_id") == []
+    assert "Choose an agency and apply to pick its people." in html
+    assert _options(in_inspektorat, "owner_id") == [
+        "Hendrikus Nalle", "Maria Goreti Lake, S.E.", "Yohanes Seran, S.E."]
+    assert _options(one_owner, "owner_id") == ["dr. Rosalia Leo, M.Kes."]
+    assert f'<option value="{plan["leo"].id}" selected>' in one_owner
