@@ -1,5 +1,5 @@
 """Throwaway databases for the benchmarks: a temp SQLite file, or a fresh
-PostgreSQL database created and dropped around one run (never `test`).
+PostgreSQL or MariaDB database created and dropped around one run (never `test`).
 
 Each function returns (url, drop).
 """
@@ -12,6 +12,8 @@ import sqlalchemy as sa
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "RBTASKS_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+MARIADB_ADMIN_URL = os.environ.get(
+    "RBTASKS_BENCH_MARIADB_URL", "mysql+pymysql://root@127.0.0.1:3306/mysql?charset=utf8mb4")
 
 
 def sqlite_database(label="bench"):
@@ -40,7 +42,24 @@ def postgres_database(label="bench"):
     return url.render_as_string(hide_password=False), drop
 
 
+def mariadb_database(label="bench"):
+    admin = sa.create_engine(MARIADB_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"rbtasks_bench_{label}_{secrets.token_hex(4)}"
+    with admin.connect() as connection:
+        connection.execute(sa.text(
+            f"CREATE DATABASE {name} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"))
+
+    def drop():
+        with admin.connect() as connection:
+            connection.execute(sa.text(f"DROP DATABASE IF EXISTS {name}"))
+        admin.dispose()
+
+    url = sa.engine.make_url(MARIADB_ADMIN_URL).set(database=name)
+    return url.render_as_string(hide_password=False), drop
+
+
 def databases(label):
-    """{"sqlite": factory, "postgresql": factory} for one benchmark."""
+    """{"sqlite": factory, "postgresql": factory, "mariadb": factory} for one benchmark."""
     return {"sqlite": lambda: sqlite_database(label),
-            "postgresql": lambda: postgres_database(label)}
+            "postgresql": lambda: postgres_database(label),
+            "mariadb": lambda: mariadb_database(label)}
