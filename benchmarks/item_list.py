@@ -16,7 +16,9 @@ one warm-up, the URLs taking turns):
   search, the overdue filter, and the sorts by priority and by title;
 * the item list page with 20 rows, and with the rare search.
 
-It prints milliseconds per request, then for each URL the ratio of its time
+The sizes' databases are built first and their URLs measured taking turns,
+so that a busy machine slows them alike. It prints milliseconds per
+request, then for each URL the ratio of its time
 at the largest size to its time at the smallest (``1.0`` means the page costs
 the same however large the plan), and the page / API ratio. With
 ``--explain`` it prints the plan of every statement the API list and the
@@ -28,10 +30,10 @@ measures the same URLs through gunicorn under concurrent clients.
 """
 import argparse
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 import sqlalchemy as sa
-from flask import g
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -91,77 +93,82 @@ def explain(db, name, statement, parameters):
         return [" ".join(str(part) for part in row) for row in result]
 
 
-def measure(name, size, repeat, show_plans):
+def prepare(stack, name, size):
+    """A migrated, filled, analysed database of ``size`` items: ``(db, {label: request})``."""
     from rbtasks.accounts.models import User
     from rbtasks.accounts.tokens import create_api_token
 
-    with app_on_throwaway_database("itemlist", name, WTF_CSRF_ENABLED=False,
-                                   RATELIMIT_ENABLED=False) as (app, db):
-        leader_id, *_rest = fill(db, size)
-        _token, plain = create_api_token(db.session.get(User, leader_id), "bench", NOW)
-        db.session.commit()
+    app, db = stack.enter_context(app_on_throwaway_database(
+        f"itemlist{size}", name, WTF_CSRF_ENABLED=False, RATELIMIT_ENABLED=False))
+    leader_id, *_rest = fill(db, size)
+    _token, plain = create_api_token(db.session.get(User, leader_id), "bench", NOW)
+    db.session.commit()
+    with db.engine.connect() as connection:
         if name == "postgresql":
-            with db.engine.connect() as connection:
-                connection.exec_driver_sql("ANALYZE action_item")
-                connection.commit()
+            # As autovacuum leaves a table in use: statistics, and the trigram
+            # indexes' pending entries merged in.
+            connection.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                "VACUUM ANALYZE action_item")
         elif name == "mariadb":
-            with db.engine.connect() as connection:
-                connection.exec_driver_sql("ANALYZE TABLE action_item").all()
-        headers = {"Authorization": f"Bearer {plain}"}
-        api = app.test_client()
-        page = app.test_client()
-        page.post("/login", data={"email": "ketua@nttprov.go.id", "password": PASSWORD})
-        urls = dict(API_URLS, **{"API next page": next_page_url(api, headers)}, **PAGE_URLS)
+            connection.exec_driver_sql("ANALYZE TABLE action_item").all()
+    headers = {"Authorization": f"Bearer {plain}"}
+    api, page = app.test_client(), app.test_client()
+    page.post("/login", data={"email": "ketua@nttprov.go.id", "password": PASSWORD})
+    urls = dict(API_URLS, **{"API next page": next_page_url(api, headers)}, **PAGE_URLS)
 
-        def fetch(url):
-            client, extra = (api, headers) if url.startswith("/api/") else (page, {})
+    def fetch(url):
+        client, extra = (api, headers) if url.startswith("/api/") else (page, {})
 
-            def run():
-                # A fresh session and sign-in per request, as in a server (the
-                # test client shares this app context and its ``g``).
-                db.session.remove()
-                g.pop("_login_user", None)
+        def run():
+            # Each request in an app context of its own, as in a server: a
+            # fresh session and sign-in (the databases' apps take turns).
+            with app.app_context():
                 response = client.get(url, headers=extra)
-                assert response.status_code == 200, (url, response.status_code)
-                return len(response.get_data())
-            return run
+            assert response.status_code == 200, (url, response.status_code)
+            return len(response.get_data())
+        return run
 
-        timings = interleaved([fetch(url) for url in urls.values()], repeat)
-        results = {label: (seconds, size_bytes)
-                   for label, (seconds, size_bytes) in zip(urls, timings)}
-        plans = {}
-        if show_plans:
-            for label in EXPLAINED:
-                db.session.remove()
-                found = statements_of(db.engine, fetch(urls[label]))
-                plans[label] = [(statement, explain(db, name, statement, parameters))
-                                for statement, parameters in found]
-        return results, plans
+    return db, {label: fetch(url) for label, url in urls.items()}
+
+
+def plans_of(db, name, requests):
+    plans = {}
+    for label in EXPLAINED:
+        found = statements_of(db.engine, requests[label])
+        plans[label] = [(statement, explain(db, name, statement, parameters))
+                        for statement, parameters in found]
+    return plans
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="5000,100000")
     parser.add_argument("--databases", default="postgresql,mariadb")
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=9)
     parser.add_argument("--explain", action="store_true")
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     for name in args.databases.split(","):
-        by_size = {}
-        for size in sizes:
-            by_size[size], plans = measure(name, size, args.repeat,
-                                           args.explain and size == sizes[-1])
-            for label, statements in plans.items():
-                print(f"\n-- {name}, {size:,} items: plans for {label}")
-                for statement, plan in statements:
-                    print("   " + " ".join(statement.split())[:400])
-                    print("\n".join("     " + line for line in plan))
+        with ExitStack() as stack:
+            prepared = {size: prepare(stack, name, size) for size in sizes}
+            labels = list(prepared[sizes[0]][1])
+            # Every URL at every size taking turns, so that a busy machine
+            # slows the sizes alike and the ratios stay fair.
+            runs = [prepared[size][1][label] for size in sizes for label in labels]
+            timings = iter(interleaved(runs, args.repeat))
+            by_size = {size: {label: next(timings) for label in labels} for size in sizes}
+            if args.explain:
+                db, requests = prepared[sizes[-1]]
+                for label, statements in plans_of(db, name, requests).items():
+                    print(f"\n-- {name}, {sizes[-1]:,} items: plans for {label}")
+                    for statement, plan in statements:
+                        print("   " + " ".join(statement.split())[:400])
+                        print("\n".join("     " + line for line in plan))
         small, large = sizes[0], sizes[-1]
         print(f"\n== {name}: ms per request (best of {args.repeat}), in-process ==")
         print(f"{'URL':<20}" + "".join(f"{size:>12,}" for size in sizes)
               + f"{'ratio':>9}{'KB':>8}")
-        for label in by_size[small]:
+        for label in labels:
             row = [by_size[size][label][0] * 1000 for size in sizes]
             ratio = by_size[large][label][0] / by_size[small][label][0]
             print(f"{label:<20}" + "".join(f"{ms:>9.1f} ms" for ms in row)
