@@ -12,11 +12,12 @@ from rbtasks.timeutil import UTCDateTime
 
 
 # Indexes migration 0010 makes only on the databases that have them: the
-# priority's rank as an expression (PostgreSQL, SQLite) and trigram indexes
-# for the text search (PostgreSQL with pg_trgm). The models cannot declare
-# them portably, so the schema comparison leaves them out (rbtasks.models).
+# priority's rank as an expression (PostgreSQL, SQLite), the open items by
+# due date (PostgreSQL, partial) and trigram indexes for the text search
+# (PostgreSQL with pg_trgm). The models cannot declare them portably, so
+# the schema comparison leaves them out (rbtasks.models).
 DATABASE_ONLY_INDEXES = frozenset({
-    "ix_action_item_priority_rank", "ix_action_item_title_trgm",
+    "ix_action_item_priority_rank", "ix_action_item_open_due", "ix_action_item_title_trgm",
     "ix_action_item_output_trgm", "ix_action_item_indicator_trgm",
 })
 

@@ -145,6 +145,7 @@ def test_postgresql_can_answer_every_order_and_the_search_from_indexes(app, db, 
     if backend != "postgresql":
         pytest.skip("PostgreSQL's plans")
     from rbtasks.items.ordering import order_by
+    from rbtasks.items.queries import overdue_clause
 
     # Tiny test tables are cheapest to scan: forbid scans and sorts, and see
     # whether the planner still finds a way (an index) to answer.
@@ -157,6 +158,12 @@ def test_postgresql_can_answer_every_order_and_the_search_from_indexes(app, db, 
         sql = str(statement.compile(db.engine, compile_kwargs={"literal_binds": True}))
         plan = "\n".join(db.session.scalars(sa.text(f"EXPLAIN {sql}")))
         assert "Index Scan" in plan and "Sort" not in plan, (sort, plan)
+    overdue = sa.select(ActionItem.id).where(
+        ActionItem.deleted_at.is_(None), overdue_clause(date(2026, 11, 25))) \
+        .order_by(*order_by("due_date")).limit(20)
+    sql = str(overdue.compile(db.engine, compile_kwargs={"literal_binds": True}))
+    plan = "\n".join(db.session.scalars(sa.text(f"EXPLAIN {sql}")))
+    assert "ix_action_item_open_due" in plan and "Sort" not in plan, plan
     trigrams = db.session.scalar(sa.text(
         "SELECT count(*) FROM pg_indexes WHERE indexname LIKE 'ix_action_item_%_trgm'"))
     available = db.session.scalar(sa.text(
