@@ -4,7 +4,10 @@ Indonesian is the default; a signed-in user's own choice wins. Dates are
 written the way people write them ("3 Nov 2026"), times in the province's
 zone (WITA by default).
 """
-from babel.dates import format_datetime
+from datetime import date
+from functools import lru_cache
+
+from babel.dates import format_date as babel_format_date, format_datetime
 from flask import current_app, g, request, session
 from flask_babel import format_date, get_locale, get_timezone
 from flask_login import current_user
@@ -44,12 +47,26 @@ def select_timezone():
 
 def short_date(value):
     """3 Nov 2026"""
-    return format_date(value, "d MMM y") if value else ""
+    return _date_text(value, "d MMM y")
 
 
 def long_date(value):
     """Senin, 3 November 2026"""
-    return format_date(value, "EEEE, d MMMM y") if value else ""
+    return _date_text(value, "EEEE, d MMMM y")
+
+
+def _date_text(value, pattern):
+    if not value:
+        return ""
+    if type(value) is date:  # a calendar date: no zone, so the text depends on the locale only
+        return _remembered_date_text(value, pattern, str(get_locale()))
+    return format_date(value, pattern)
+
+
+@lru_cache(maxsize=8192)
+def _remembered_date_text(value, pattern, locale):
+    """A list writes the same few due dates again and again; Babel's formatting is slow."""
+    return babel_format_date(value, pattern, locale=locale)
 
 
 def numeric_date(value):
