@@ -1,6 +1,6 @@
 """list indexes: every order and filter of the item list, and its text search
 
-Revision ID: 0010
+Revision ID: 0009
 Revises: 0008
 Create Date: 2026-12-09 09:00:00
 
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0010'
+revision = '0009'
 down_revision = '0008'
 branch_labels = None
 depends_on = None
