@@ -68,6 +68,16 @@ class Config:
     BABEL_DEFAULT_TIMEZONE = RBTASKS_TIMEZONE
     BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "rbtasks" / "translations")
 
+    # Cached answers (the dashboard's numbers and charts) are keyed by the data
+    # version, so they are never stale: each web process keeps its own by
+    # default; with RBTASKS_CACHE_REDIS_URL every process shares one Redis
+    # (needs the `redis` package: pip install 'rbtasks[redis]').
+    CACHE_REDIS_URL = os.environ.get("RBTASKS_CACHE_REDIS_URL", "")
+    CACHE_TYPE = "RedisCache" if CACHE_REDIS_URL else "SimpleCache"
+    CACHE_DEFAULT_TIMEOUT = _env_int("RBTASKS_CACHE_SECONDS", 3600)
+    CACHE_THRESHOLD = 500  # entries per process (SimpleCache)
+    CACHE_KEY_PREFIX = "rbtasks:"
+
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI", "memory://")
     RATELIMIT_HEADERS_ENABLED = True
 
@@ -102,6 +112,12 @@ class Config:
                 "MAIL_DEFAULT_SENDER must be one address, with a display name in double "
                 "quotes when it holds a comma or a full stop, e.g. "
                 "'\"Biro Organisasi, Setda NTT\" <rbtasks@nttprov.go.id>'") from error
+        if app_config.get("CACHE_TYPE") == "RedisCache":
+            try:
+                import redis  # noqa: F401
+            except ImportError as error:
+                raise RuntimeError("RBTASKS_CACHE_REDIS_URL needs the redis package "
+                                   "(pip install 'rbtasks[redis]').") from error
         if app_config["RBTASKS_DELIVERY_BATCH_SIZE"] < 1:
             raise RuntimeError("RBTASKS_DELIVERY_BATCH_SIZE must be at least 1.")
         if not 0 <= app_config.get("RBTASKS_NOTICE_WINDOW_MINUTES", 10) <= 24 * 60:

@@ -70,11 +70,14 @@ def register_proxy_fix(app):
 
 
 def register_extensions(app):
-    from rbtasks.extensions import csrf, db, limiter, mail, migrate
+    from rbtasks import dataversion
+    from rbtasks.extensions import cache, csrf, db, limiter, mail, migrate
     from rbtasks.models import compared_with_models  # and the whole schema, for Alembic
 
     _tune_engine_options(app)
     db.init_app(app)
+    dataversion.install()
+    cache.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True,
                      include_object=compared_with_models)
     csrf.init_app(app)

@@ -1,6 +1,7 @@
 """Imports every model so Alembic and ``db.create_all`` see the whole schema."""
 from rbtasks.accounts.models import ApiToken, PasswordResetToken, User  # noqa: F401
 from rbtasks.calendarfeeds.models import CalendarFeedToken  # noqa: F401
+from rbtasks.dataversion.models import DataVersion  # noqa: F401
 from rbtasks.deadlines.models import ExtensionRequest  # noqa: F401
 from rbtasks.evidence.models import Evidence  # noqa: F401
 from rbtasks.imports.models import ImportKey  # noqa: F401
