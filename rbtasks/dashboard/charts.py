@@ -121,7 +121,7 @@ def status_per_pokja_alt(summary):
 
 # ---- overdue items per week ------------------------------------------------
 
-def _points(snapshots):
+def week_points(snapshots):
     """(week_start, overdue) pairs from WeeklySnapshot rows, WeekPoints or
     (week_start, row) pairs (as rbtasks.snapshots gives them)."""
     points = []
@@ -134,7 +134,7 @@ def _points(snapshots):
 
 def overdue_per_week_png(snapshots, format="png"):
     """Bars of the overdue items each week, from the weekly snapshots."""
-    points = _points(snapshots)
+    points = week_points(snapshots)
     figure = _figure(3.8)
     axes = figure.add_subplot()
     axes.set_title(_("Overdue action items per week"), loc="left", color=INK, fontsize=12)
@@ -155,7 +155,7 @@ def overdue_per_week_png(snapshots, format="png"):
 
 
 def overdue_per_week_alt(snapshots):
-    points = _points(snapshots)
+    points = week_points(snapshots)
     if not points:
         return _("Overdue action items per week: no weekly snapshots yet.")
     weeks = ", ".join(f"{week_label(week)}: {value}" for week, value in points)

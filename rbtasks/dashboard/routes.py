@@ -1,8 +1,9 @@
-"""The dashboard page and its charts (drawn on the server, same filters)."""
+"""The dashboard page and its charts (drawn on the server, same filters,
+drawn once for the same numbers: rbtasks.dashboard.chartcache)."""
 from flask import Blueprint, Response, abort, render_template, request, url_for
 from flask_login import current_user, login_required
 
-from rbtasks.dashboard import charts
+from rbtasks.dashboard import chartcache, charts
 from rbtasks.dashboard.history import overdue_per_week
 from rbtasks.dashboard.scope import filter_options, filters_from_args, resolve_scope
 from rbtasks.dashboard.summary import HEADLINE_NUMBERS, summarise
@@ -69,15 +70,15 @@ def chart(name, ext):
         abort(404)
     now = utc_now()
     if name == "index-by-year":
-        image = charts.index_by_year_png(list_index_scores(current_user), format=ext)
+        image = chartcache.index_by_year(list_index_scores(current_user), format=ext)
     else:
         pokja_ids, agency_id = filters_from_args(request.args)
         if name == "status-per-pokja":
             summary = summarise(current_user, now, pokja_ids, agency_id)
-            image = charts.status_per_pokja_png(summary, format=ext)
+            image = chartcache.status_per_pokja(summary, format=ext)
         else:
             scope = resolve_scope(current_user, pokja_ids, agency_id)
-            image = charts.overdue_per_week_png(overdue_per_week(scope, now), format=ext)
+            image = chartcache.overdue_per_week(overdue_per_week(scope, now), format=ext)
     response = Response(image, mimetype=charts.FORMATS[ext])
     response.headers["Cache-Control"] = f"private, max-age={CHART_CACHE_SECONDS}"
     return response

@@ -4,9 +4,11 @@
 :mod:`rbtasks.dashboard.scope`) and as of ``now``: how many items there are
 in each status, how many are overdue, how each pokja and each agency is
 doing, what falls due in the next two weeks, and the tingkat implementasi
-rencana aksi with the completion rate (rbtasks.reports.rates). It runs a fixed number of
-aggregate queries however many items there are, and it pairs every number
-with the item-list query (``/items?...``) that shows exactly those items.
+rencana aksi with the completion rate (rbtasks.reports.rates). The counts
+come from :mod:`rbtasks.dashboard.aggregates` (a fixed number of aggregate
+queries, cached under the data version); this module turns them into rows
+and pairs every number with the item-list query (``/items?...``) that shows
+exactly those items.
 """
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -15,19 +17,17 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
+from rbtasks.dashboard.aggregates import scope_aggregates
 from rbtasks.dashboard.scope import ListQuery, Scope, resolve_scope
 from rbtasks.extensions import db
 from rbtasks.items.constants import CANCELLED, OPEN_STATUSES, STATUSES
 from rbtasks.items.models import ActionItem
-from rbtasks.items.queries import overdue_clause
-from rbtasks.organisation.models import Agency, Pokja
-from rbtasks.reports.rates import Rates, count_rates
+from rbtasks.reports.rates import Rates
 from rbtasks.snapshots.services import average
 from rbtasks.timeutil import local_today
 from rbtasks.workdays.calendar import WorkCalendar
 
 DEADLINE_WINDOW_DAYS = 14
-UPCOMING_LIMIT = 20
 # The headline numbers, in the order the dashboard and the digest show them.
 HEADLINE_NUMBERS = ("total", "done", "in_progress", "submitted", "overdue", "blocked",
                     "not_started", "cancelled")
@@ -113,60 +113,33 @@ def summarise(actor, now, pokja_ids=None, agency_id=None) -> Summary:
     scope = resolve_scope(actor, pokja_ids, agency_id)
     today = local_today(now)
     until = today + timedelta(days=DEADLINE_WINDOW_DAYS)
-    pokjas = _pokja_rows(scope, today, until)
-    agencies = _agency_rows(scope, today)
-    headline = _headline(pokjas)
-    return Summary(scope=scope, now=now, today=today, deadline_until=until, headline=headline,
+    counts = scope_aggregates(scope, now, today, until)
+    pokjas = _pokja_rows(scope, counts)
+    agencies = _agency_rows(scope, counts, today)
+    return Summary(scope=scope, now=now, today=today, deadline_until=until,
+                   headline=_headline(pokjas),
                    queries=_headline_queries(scope.base_query, today, until),
-                   pokjas=pokjas, agencies=agencies, upcoming=_upcoming(scope, today, until),
-                   rates=_attach_rates(scope, now, pokjas, agencies))
+                   pokjas=pokjas, agencies=agencies, upcoming=_upcoming(counts.upcoming_ids),
+                   rates=sum(counts.rates_by_pokja.values(), Rates()))
 
 
-def _attach_rates(scope, now, pokjas, agencies):
-    """Each row's rates (two grouped queries); the scope's are the pokja's summed,
-    since every item belongs to one pokja."""
-    by_pokja = count_rates(scope, now, group_by=ActionItem.pokja_id)
-    by_agency = count_rates(scope, now, group_by=ActionItem.agency_id)
-    for row in pokjas:
-        row.rates = by_pokja.get(row.pokja_id, Rates())
-    for row in agencies:
-        row.rates = by_agency.get(row.agency_id, Rates())
-    return sum(by_pokja.values(), Rates())
-
-
-def _count_where(condition):
-    return sa.func.sum(sa.case((condition, 1), else_=0))
-
-
-def _due_soon_clause(today, until):
-    return sa.and_(ActionItem.status.in_(OPEN_STATUSES), ActionItem.due_date >= today,
-                   ActionItem.due_date <= until)
-
-
-def _pokja_rows(scope, today, until):
-    """One aggregate query grouped by pokja and status."""
-    statement = (
-        sa.select(Pokja.id, Pokja.name, ActionItem.status, sa.func.count(ActionItem.id),
-                  sa.func.sum(ActionItem.progress), _count_where(overdue_clause(today)),
-                  _count_where(_due_soon_clause(today, until)))
-        .join(Pokja, Pokja.id == ActionItem.pokja_id)
-        .where(*scope.clauses())
-        .group_by(Pokja.id, Pokja.name, ActionItem.status)
-    )
+def _pokja_rows(scope, counts):
+    """A row per pokja from the counts per pokja and status; each row's rates.
+    The scope's rates are the pokja's summed, since every item belongs to one pokja."""
     rows = {}
-    for pokja_id, name, status, items, progress_sum, overdue, due_soon in \
-            db.session.execute(statement):
-        row = rows.setdefault(pokja_id, PokjaRow(pokja_id=pokja_id, name=name))
-        row.items += items
-        row.statuses[status] = row.statuses.get(status, 0) + items
-        row.overdue += int(overdue or 0)
-        row.due_soon += int(due_soon or 0)
-        if status != CANCELLED:
-            row.progress_sum += int(progress_sum or 0)
-            row.progress_items += items
+    for count in counts.pokja_counts:
+        row = rows.setdefault(count.pokja_id, PokjaRow(pokja_id=count.pokja_id, name=count.name))
+        row.items += count.items
+        row.statuses[count.status] = row.statuses.get(count.status, 0) + count.items
+        row.overdue += count.overdue
+        row.due_soon += count.due_soon
+        if count.status != CANCELLED:
+            row.progress_sum += count.progress_sum
+            row.progress_items += count.items
     for pokja_id, row in rows.items():
         row.done = row.statuses.get("done", 0)
         row.average_progress = average(row.progress_sum, row.progress_items)
+        row.rates = counts.rates_by_pokja.get(pokja_id, Rates())
         query = scope.base_query.replacing(pokja_id=pokja_id)
         row.queries = {"items": query, "done": query.plus(status="done"),
                        "overdue": query.plus(overdue=1)}
@@ -198,22 +171,14 @@ def _headline_queries(base, today, until):
     return queries
 
 
-def _agency_rows(scope, today):
-    """One aggregate query grouped by agency, then the working days of each
-    agency's longest-overdue item from the calendar (loaded once)."""
-    overdue = overdue_clause(today)
-    oldest_due = sa.func.min(sa.case((overdue, ActionItem.due_date), else_=sa.null()))
-    statement = (
-        sa.select(Agency.id, Agency.name, Agency.code, sa.func.count(ActionItem.id),
-                  _count_where(overdue), sa.type_coerce(oldest_due, sa.Date))
-        .join(Agency, Agency.id == ActionItem.agency_id)
-        .where(*scope.clauses())
-        .group_by(Agency.id, Agency.name, Agency.code)
-    )
-    rows = [AgencyRow(agency_id=agency_id, name=name, code=code, items=items,
-                      overdue=int(overdue_items or 0), oldest_overdue_due=oldest)
-            for agency_id, name, code, items, overdue_items, oldest
-            in db.session.execute(statement)]
+def _agency_rows(scope, counts, today):
+    """A row per agency, with the working days of its longest-overdue item
+    from the calendar (loaded once per request: admins edit the calendar)."""
+    rows = [AgencyRow(agency_id=count.agency_id, name=count.name, code=count.code,
+                      items=count.items, overdue=count.overdue,
+                      oldest_overdue_due=count.oldest_overdue_due,
+                      rates=counts.rates_by_agency.get(count.agency_id, Rates()))
+            for count in counts.agency_counts]
     calendar = WorkCalendar.load()
     for row in rows:
         if row.oldest_overdue_due is not None:
@@ -225,14 +190,14 @@ def _agency_rows(scope, today):
     return rows
 
 
-def _upcoming(scope, today, until):
-    """The first open items due in the window, soonest first (a bounded list)."""
+def _upcoming(item_ids):
+    """The items of the deadline list, read afresh by primary key (their
+    owners' names are not part of the cached counts)."""
     statement = (
         sa.select(ActionItem)
         .options(joinedload(ActionItem.pokja), joinedload(ActionItem.agency),
                  joinedload(ActionItem.owner))
-        .where(*scope.clauses(), _due_soon_clause(today, until))
+        .where(ActionItem.id.in_(item_ids))
         .order_by(ActionItem.due_date, ActionItem.id)
-        .limit(UPCOMING_LIMIT)
     )
     return list(db.session.scalars(statement).unique())

@@ -11,7 +11,8 @@ import uuid
 from flask_babel import format_date, gettext as _, lazy_gettext as _l, ngettext
 
 from rbtasks import mail
-from rbtasks.dashboard.charts import status_per_pokja_alt, status_per_pokja_png
+from rbtasks.dashboard import chartcache
+from rbtasks.dashboard.charts import status_per_pokja_alt
 from rbtasks.dashboard.formatting import number
 from rbtasks.items.constants import BLOCKED, DONE, IN_PROGRESS, STATUS_LABELS, SUBMITTED
 from rbtasks.rbindex.grades import grade_for
@@ -32,7 +33,8 @@ HEADLINE_LABELS = {
 
 class DigestRenderer:
     """Renders planned digests; the chart and the numbers are worked out once
-    per scope and language, however many recipients share them."""
+    per scope and language, however many recipients share them, and the chart
+    is drawn once for the same numbers (the dashboard's cache)."""
 
     def __init__(self):
         self._shared = {}
@@ -56,7 +58,7 @@ class DigestRenderer:
     def _for_scope(self, content, locale):
         key = (id(content), locale)
         if key not in self._shared:
-            self._shared[key] = (status_per_pokja_png(content.summary),
+            self._shared[key] = (chartcache.status_per_pokja(content.summary),
                                  status_per_pokja_alt(content.summary), _view(content))
         return self._shared[key]
 
