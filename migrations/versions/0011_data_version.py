@@ -1,7 +1,7 @@
 """data version
 
 Revision ID: 0011_data_version
-Revises: 0007_import_keys
+Revises: 0008
 Create Date: 2026-12-10 09:00:00
 
 One row: the token that changes with every write to the tables the
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0011_data_version'
-down_revision = '0007_import_keys'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
