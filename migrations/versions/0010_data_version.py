@@ -1,7 +1,7 @@
 """data version
 
-Revision ID: 0011_data_version
-Revises: 0008
+Revision ID: 0010
+Revises: 0009
 Create Date: 2026-12-10 09:00:00
 
 One row: the token that changes with every write to the tables the
@@ -15,8 +15,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0011_data_version'
-down_revision = '0008'
+revision = '0010'
+down_revision = '0009'
 branch_labels = None
 depends_on = None
 
