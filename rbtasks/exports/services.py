@@ -6,7 +6,9 @@ date, the budget and progress as whole numbers, quarter amounts as
 decimals, the owner by name (the import matches an owner by email, then by
 exact name within the item's agency, and sheets name people, not
 addresses), the agency by name. Area and status are shown for the reader
-and ignored by the import.
+and ignored by the import. The last column is the item's id: the import
+matches a row to the item it names in the pokja being imported into, since
+the rows' numbers are only their places in this list.
 """
 from collections import defaultdict
 
@@ -61,6 +63,7 @@ def item_row(number, item, quarters, evidence):
         "description": item.description or None,
         "status": str(STATUS_LABELS[item.status]),
         "progress": item.progress,
+        "id": item.id,
     }
     for quarter in QUARTERS:
         entry = quarters.get(quarter)

@@ -2,14 +2,20 @@
 
 Each row becomes a :class:`PlannedRow`: create an item, update the item an
 earlier import of the same row made (only the fields that differ), skip it
-(with the reason) or refuse it (with every problem, naming the column). The
+(with the reason) or refuse it (with every problem, naming the column). A
+row whose ID column (an export's) names a live item of this pokja updates
+that item whatever its number; any other ID is ignored, saying so, and the
+row is matched by its key as before. Import keys are never written for a
+row matched by its ID: an export numbers rows by their place in a list, and
+such a number, kept as a key, would later send another sheet's row of that
+number onto the item, or take the key an earlier sheet's row holds. The
 checks are the items' and the realisation's own (``clean_item_values``,
 ``clean_quarters``), so a plan without errors applies without surprises.
 
 Everything a row is checked against is loaded once, before the first row:
 the pokjas, agencies and active users (``LoadedReferences``), the pokja's
-import keys, the items they lead to and those items' quarters. Planning
-then sends no query per row, however long the sheet.
+import keys, the items they or the ID column lead to, and those items'
+quarters. Planning then sends no query per row, however long the sheet.
 
 Quarterly columns fill the item's quarters; kendala and solusi go to the
 latest quarter the row gives a target or realisation for (the quarter being
@@ -27,17 +33,19 @@ from rbtasks.errors import Conflict, ValidationError
 from rbtasks.extensions import db
 from rbtasks.imports.matching import Directory
 from rbtasks.imports.models import ImportKey
-from rbtasks.imports.rows import column_indexes, heading_or_empty, read_row, row_key
+from rbtasks.imports.rows import column_indexes, heading_or_empty, item_id, read_row, row_key
 from rbtasks.items.fields import clean_item_values
 from rbtasks.items.models import ActionItem
 from rbtasks.items.references import LoadedReferences
 from rbtasks.realisation.services import (
+    IN_CHUNK,
     QUARTERS,
     check_may_edit_quarters,
     clean_quarters,
     quarter_rows_by_item,
 )
 from rbtasks.spreadsheets.columns import BY_FIELD
+from rbtasks.spreadsheets.values import CellError
 
 CREATE, UPDATE, SKIP, ERROR = "create", "update", "skip", "error"
 QUARTER_FIELDS = {"tw1_target", "tw2_target", "tw3_target", "tw4_target", "tw1_realisation",
@@ -65,7 +73,7 @@ class PlannedRow:
 class Planner:
     """Plans the rows of one table for one pokja, as ``actor``."""
 
-    def __init__(self, actor, pokja, headers, mapping, year):
+    def __init__(self, actor, pokja, headers, mapping, year, rows=()):
         self.actor, self.pokja, self.year = actor, pokja, year
         self.mapping = mapping
         self.indexes = column_indexes(headers, mapping)
@@ -79,7 +87,30 @@ class Planner:
         self.items = {item.id: item for item in db.session.scalars(
             sa.select(ActionItem).where(ActionItem.id.in_(imported)))}
         self.quarters = quarter_rows_by_item(imported)  # item id → its quarter rows
+        self._load_named_items(rows)
         self.seen = {}  # key → the row number that used it first
+        self.claimed = {}  # item id → the row number that changes it first
+
+    def _load_named_items(self, rows):
+        """Add the items of this pokja that the sheet's ID column names, and their
+        quarters, to those the keys led to: a query or two per IN_CHUNK ids."""
+        index = self.indexes.get("id")
+        if index is None:
+            return
+        named = set()
+        for sheet_row in rows:
+            try:
+                named.add(item_id(sheet_row.cells[index] if index < len(sheet_row.cells)
+                                  else None))
+            except CellError:  # reported when the row is planned
+                pass
+        wanted = sorted(named - set(self.items) - {None})
+        for start in range(0, len(wanted), IN_CHUNK):
+            self.items.update((item.id, item) for item in db.session.scalars(
+                sa.select(ActionItem).where(ActionItem.pokja_id == self.pokja.id,
+                                            ActionItem.id.in_(wanted[start:start + IN_CHUNK]))))
+        self.quarters.update(quarter_rows_by_item(
+            [named_id for named_id in wanted if named_id in self.items]))
 
     def column(self, name):
         """The header of the column holding ``name``, or the field's own label."""
@@ -95,27 +126,34 @@ class Planner:
         if heading_or_empty(row):
             return PlannedRow(row.number, SKIP, row.title, reason=_(
                 "No data besides the number and the action: read as a heading."))
-        planned = PlannedRow(row.number, ERROR, row.title, key=row_key(row))
+        planned = PlannedRow(row.number, ERROR, row.title)
         errors = {name: message for name, message in row.errors.items()}
         if not row.title:
             errors.setdefault("title", _("Every row needs an action (the title column)."))
-        if planned.key is not None:
-            first = self.seen.setdefault(planned.key, row.number)
+        item, ignored = self._named(row.item_id)
+        key_column = "id"
+        if item is None:
+            key_column = "no" if row.no else "title"
+            item = self._keyed(row, planned, key_column, errors)
+            if item is not None and (item.deleted_at is not None
+                                     or item.pokja_id != self.pokja.id):
+                planned.action, planned.item = SKIP, item
+                planned.reason = _joined(ignored, _(
+                    "The item made from this row was deleted; it is not made again.")
+                    if item.deleted_at is not None else
+                    _("The item made from this row moved to another pokja."))
+                return planned
+        if item is not None:
+            first = self.claimed.setdefault(item.id, row.number)
             if first != row.number:
-                errors.setdefault("no" if row.no else "title", _(
-                    "Row %(row)d already has this number or action; each row needs its own.",
-                    row=first))
-        item = self._existing(planned.key)
-        if item is not None and (item.deleted_at is not None or item.pokja_id != self.pokja.id):
-            planned.action, planned.item = SKIP, item
-            planned.reason = (_("The item made from this row was deleted; it is not made again.")
-                              if item.deleted_at is not None else
-                              _("The item made from this row moved to another pokja."))
-            return planned
+                errors.setdefault(key_column, _(
+                    "Row %(row)d already imports onto the same item; each item can be in the "
+                    "sheet once.", row=first))
         planned.item = item
         if not errors:
             self._check(row, planned, errors)
         planned.errors = [(self.column(name), message) for name, message in errors.items()]
+        planned.reason = ignored
         if planned.errors:
             planned.action = ERROR
         elif item is None:
@@ -123,11 +161,35 @@ class Planner:
         else:
             planned.action = UPDATE if planned.changes else SKIP
             if not planned.changes:
-                planned.reason = _("Nothing changed since the last import.")
+                planned.reason = _joined(ignored, _("Nothing changed since the last import.")
+                                         if key_column != "id" else
+                                         _("The item already says what this row says."))
         return planned
 
-    def _existing(self, key):
-        return self.items.get(self.keys.get(key)) if key else None
+    def _named(self, named_id):
+        """(the live item of this pokja the row's ID names, or None; why an ID was ignored)."""
+        if named_id is None:
+            return None, ""
+        item = self.items.get(named_id)
+        if item is not None and item.pokja_id == self.pokja.id:
+            if item.deleted_at is None:
+                return item, ""
+            return None, _("ID %(id)d is a deleted item; the row is matched by its number or "
+                           "action instead.", id=named_id)
+        return None, _("ID %(id)d is not an item of this pokja; the row is matched by its "
+                       "number or action instead.", id=named_id)
+
+    def _keyed(self, row, planned, key_column, errors):
+        """The item an earlier import made from the row's key (its No or title), if any."""
+        planned.key = row_key(row)
+        if planned.key is None:
+            return None
+        first = self.seen.setdefault(planned.key, row.number)
+        if first != row.number:
+            errors.setdefault(key_column, _(
+                "Row %(row)d already has this number or action; each row needs its own.",
+                row=first))
+        return self.items.get(self.keys.get(planned.key))
 
     def _check(self, row, planned, errors):
         item = planned.item
@@ -217,6 +279,10 @@ class Planner:
                 return f"tw{quarter}_{kind}"
             return "obstacles" if kind == "obstacles" else "solutions"
         return "tw1_target"
+
+
+def _joined(*reasons):
+    return " ".join(str(reason) for reason in reasons if reason)
 
 
 def _current_quarters(rows):

@@ -30,6 +30,8 @@ MULTI_LINE = ("description", "obstacles", "solutions")
 # separators: one space in a one-line field, a line break in free text.
 _LINE_BREAKS = re.compile(r"[\r\n\u0085\u2028\u2029]+")
 _UNICODE_BREAKS = re.compile(r"[\u0085\u2028\u2029]")
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,10}")
+MAX_ITEM_ID = 2**31 - 1  # the largest id an integer key column holds everywhere
 QUARTER_AMOUNTS = {f"tw{q}_{kind}": (q, kind) for q in (1, 2, 3, 4)
                    for kind in ("target", "realisation")}
 
@@ -46,6 +48,7 @@ class ReadRow:
     notes: dict = field(default_factory=dict)  # "obstacles"/"solutions" → text
     errors: dict = field(default_factory=dict)  # field → message
     filled: set = field(default_factory=set)  # fields with a value in the row
+    item_id: int | None = None  # the item an export wrote the row from
 
 
 def column_indexes(headers, mapping):
@@ -93,6 +96,8 @@ def _read_cell(row, name, value, year):
         return
     if name == "no":
         row.no = _checked_text(parse_text(value), one_line=True).strip().rstrip(".")
+    elif name == "id":
+        row.item_id = item_id(value)
     elif name in ONE_LINE:
         text = _checked_text(parse_text(value), one_line=True)
         row.item[name] = text
@@ -113,6 +118,18 @@ def _read_cell(row, name, value, year):
             row.item[name] = parse_progress(value)
     elif name in QUARTER_AMOUNTS:
         row.amounts[QUARTER_AMOUNTS[name]] = None if is_empty(value) else parse_decimal(value)
+
+
+def item_id(value):
+    """The item id in an export's ID column (None when empty); raises CellError
+    for anything but a whole number an id column can hold."""
+    if is_empty(value):
+        return None
+    text = parse_text(value).strip()
+    if _WHOLE_NUMBER.fullmatch(text) and 1 <= int(text) <= MAX_ITEM_ID:
+        return int(text)
+    raise CellError(_("“%(text)s” is not an rbtasks item ID; leave the cell empty for a new "
+                      "item.", text=text))
 
 
 def _checked_text(text, one_line):

@@ -90,7 +90,7 @@ def run_import(actor, pokja_id, table, *, year, now, dry_run=True, mapping=None,
                     "Split it into several files.", count=len(table.rows), limit=MAX_ROWS)
         raise ValidationError(message, {"file": message})
     mapping = clean_mapping(table.headers, mapping or {})
-    planner = Planner(actor, pokja, table.headers, mapping, year)
+    planner = Planner(actor, pokja, table.headers, mapping, year, table.rows)
     plan = []
     for sheet_row in table.rows:
         plan.append(planner.plan(sheet_row))

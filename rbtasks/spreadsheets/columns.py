@@ -1,10 +1,11 @@
 """The columns of a rencana aksi sheet, shared by the export and the import.
 
 Each column has the field it carries (the API's item fields, the quarterly
-``tw1_target`` … ``tw4_realisation``, ``obstacles`` and ``solutions``, and a
-few read-only ones), its header in the reader's language, and the header
-variants agencies write in their own sheets. An exported sheet imports back
-because its headers are among the variants.
+``tw1_target`` … ``tw4_realisation``, ``obstacles`` and ``solutions``, a few
+read-only ones, and ``id``, the item's id, which an export writes so that its
+rows import back onto the same items), its header in the reader's language,
+and the header variants agencies write in their own sheets. An exported sheet
+imports back because its headers are among the variants.
 """
 import re
 import unicodedata
@@ -77,6 +78,10 @@ COLUMNS = (
     Column("status", _l("Status"), ("status",), importable=False),
     Column("progress", _l("Progress (%)"), ("progres", "progres (%)", "progress",
                                             "progress (%)", "capaian (%)", "% capaian")),
+    # Last, so the columns of the sheets people make keep their places. A bare
+    # "ID" is not among the variants: a sheet's own numbering under that
+    # header would otherwise be read as item ids (it can still be mapped by hand).
+    Column("id", _l("rbtasks ID"), ("id rbtasks", "rbtasks id", "id item", "item id")),
 )
 
 BY_FIELD = {column.field: column for column in COLUMNS}

@@ -25,6 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from flask_babel import gettext as _
 
 from rbtasks.numbers import NumberFormatError, parse_amount, parse_rupiah
+from rbtasks.spreadsheets.writing import unneutralise
 
 
 class CellError(ValueError):
@@ -154,7 +155,8 @@ def parse_progress(value):
 
 
 def parse_text(value):
-    """Text as the sheet shows it: whole numbers without ".0", dates as 31/12/2026."""
+    """Text as the sheet shows it: whole numbers without ".0", dates as 31/12/2026,
+    and text an export neutralised ("'=HYPERLINK(…)", "'+62 812…") as it was."""
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -163,7 +165,7 @@ def parse_text(value):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         return _number_text(value)
-    return str(value)
+    return unneutralise(str(value))
 
 
 def _exact(number):

@@ -54,7 +54,7 @@ MONEY_FIELDS = frozenset({"budget"})
 WIDTHS = {"no": 6, "area": 28, "title": 48, "output": 32, "indicator": 32, "target": 12,
           "unit": 12, "owner": 30, "agency": 30, "budget": 18, "due_date": 12,
           "obstacles": 32, "solutions": 32, "evidence": 40, "description": 32, "status": 20,
-          "progress": 10}
+          "progress": 10, "id": 12}
 DEFAULT_WIDTH = 12
 
 
