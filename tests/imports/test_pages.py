@@ -159,3 +159,28 @@ def test_the_item_history_names_the_file_and_row(login, db, cast, now):
     html = unescape(login(cast["coordinator"]).get(f"/items/{report.rows[1]['item_id']}")
                     .get_data(as_text=True))
     assert "imported the item from rencana-aksi-2026.xlsx, row 6" in html
+
+
+def test_an_export_downloaded_from_the_list_reviews_as_updates_of_its_items(
+        login, db, cast, make_item, make_user):
+    from datetime import date
+
+    sop = make_item(pokja=cast["pokja"], agency=cast["biro_org"], budget=15_000_000,
+                    title="Menyusun SOP harmonisasi produk hukum daerah",
+                    due_date=date(2026, 12, 31))
+    coordinator = make_user(role="coordinator", locale="id", agency=cast["biro_org"])
+    cast["pokja"].coordinators.append(coordinator)
+    db.session.commit()
+    client = login(coordinator)
+    exported = client.get(f"/items.xlsx?pokja_id={cast['pokja'].id}")
+    assert exported.status_code == 200
+    _upload(client, cast["pokja"], exported.get_data(), name="rencana-aksi-2026-11-25.xlsx")
+
+    html = unescape(client.get("/imports/review").get_data(as_text=True))
+    headers = dict((header, int(index)) for index, header
+                   in re.findall(r'<label for="map-(\d+)">([^<]*)</label>', html))
+    assert _selects(html)[headers["ID rbtasks"]] == "id"
+    assert '<option value="id" selected>ID rbtasks</option>' in html
+    assert "Akan membuat 0, memperbarui 0 dan melewati 1 butir." in html
+    assert "Butir sudah sesuai dengan isi baris ini." in html
+    assert _items(db, cast["pokja"]) == [sop]
