@@ -22,6 +22,7 @@ from flask_babel import gettext as _
 from rbtasks.errors import NotFound, PermissionDenied, ValidationError
 from rbtasks.extensions import db
 from rbtasks.inputs.ids import is_id
+from rbtasks.inputs.phone import InvalidPhone, normalise_phone
 from rbtasks.roles import require_admin
 
 NAME_MAX_LENGTH = 200
@@ -134,6 +135,24 @@ def clean_phone(errors, field, value):
         errors.add(field, _("Enter a phone number such as +62 812 3456 7890."))
         return None
     return text
+
+
+def clean_mobile_phone(errors, field, value):
+    """A person's mobile number, normalised to ``62812…`` (rbtasks.inputs.phone);
+    None when blank."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return normalise_phone(value)
+    except InvalidPhone as error:
+        errors.add(field, str(error))
+        return None
+
+
+def whatsapp_needs_phone(errors, field, opted_in, phone):
+    """Opting in to WhatsApp needs a valid mobile number to send to."""
+    if opted_in and not phone:
+        errors.add(field, _("WhatsApp notices need a mobile number: enter one first."))
 
 
 def clean_choice(errors, field, value, choices):

@@ -54,7 +54,8 @@ class ChangePasswordForm(BaseForm):
 
 class ProfileForm(BaseForm):
     locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES)
-    phone = StringField(_l("Phone (WhatsApp)"), validators=[Optional(), Length(max=40)])
+    phone = StringField(_l("Mobile number (WhatsApp)"), validators=[Optional(), Length(max=40)])
+    whatsapp_opt_in = BooleanField(_l("Also send my reminders by WhatsApp"))
     wants_digest = BooleanField(_l("Send me the weekly summary of my pokja"))
 
 

@@ -32,7 +32,10 @@ class User(UserMixin, db.Model):
     agency_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("agency.id", ondelete="SET NULL"), index=True
     )
+    # A mobile number as 62812… (rbtasks.inputs.phone.normalise_phone).
     phone: Mapped[str | None] = mapped_column(sa.String(40))
+    # Reminders (and notices) also go to WhatsApp; only with a phone number.
+    whatsapp_opt_in: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     locale: Mapped[str] = mapped_column(sa.String(5), default="id")
     active: Mapped[bool] = mapped_column(default=True)
     # Coordinators may turn off their weekly digest; overdue and escalation

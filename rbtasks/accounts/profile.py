@@ -38,7 +38,8 @@ def profile():
     if not form.validate_on_submit():
         return _profile_page(settings_form=form, status=422 if form.errors else 200)
     try:
-        update_own_settings(current_user, form.locale.data, form.phone.data)
+        update_own_settings(current_user, form.locale.data, form.phone.data,
+                            bool(form.whatsapp_opt_in.data))
         if current_user.role == COORDINATOR:  # an absent checkbox posts False
             set_digest_preference(current_user, bool(form.wants_digest.data))
     except ValidationError as error:

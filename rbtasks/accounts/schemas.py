@@ -6,7 +6,7 @@ password (or its hash) is never part of it.
 """
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from rbtasks.i18n import LANGUAGE_CODES
 from rbtasks.roles import ROLES
@@ -33,6 +33,7 @@ class UserCreate(_Input):
     password: Password
     agency_id: Id | None = None
     phone: Phone | None = None
+    whatsapp_opt_in: bool = False
     locale: Locale = "id"
     active: bool = True
 
@@ -43,6 +44,7 @@ class UserUpdate(_Input):
     role: Role = None
     agency_id: Id | None = None
     phone: Phone | None = None
+    whatsapp_opt_in: bool = None
     locale: Locale = None
     active: bool = None
 
@@ -53,12 +55,15 @@ class UserOut(BaseModel):
     email: str
     role: Role
     agency_id: int | None
-    phone: str | None
+    phone: str | None = Field(description="Mobile number as 62812…; input may be written "
+                                           "0812-…, +62 812 … or 62812…")
+    whatsapp_opt_in: bool = Field(description="Reminders also go to WhatsApp (needs phone)")
     locale: Locale
     active: bool
 
     @classmethod
     def dump(cls, user):
         return cls(id=user.id, name=user.name, email=user.email, role=user.role,
-                   agency_id=user.agency_id, phone=user.phone, locale=user.locale,
+                   agency_id=user.agency_id, phone=user.phone,
+                   whatsapp_opt_in=bool(user.whatsapp_opt_in), locale=user.locale,
                    active=user.active).model_dump()

@@ -3,7 +3,6 @@
 Services take plain values and the acting user; they flush, the edge commits.
 """
 import hashlib
-import re
 from functools import cache
 
 import sqlalchemy as sa
@@ -11,15 +10,13 @@ from flask_babel import gettext as _
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from rbtasks.accounts.models import User
+from rbtasks.checks import FieldErrors, clean_mobile_phone, whatsapp_needs_phone
 from rbtasks.errors import ValidationError
 from rbtasks.extensions import db
 from rbtasks.i18n import LANGUAGES
 
 MIN_PASSWORD_LENGTH = 10
 MAX_PASSWORD_LENGTH = 200
-# The same rule as the admin's user form (rbtasks.accounts.users.clean_phone).
-_PHONE = re.compile(r"^\+?[0-9 ().-]+$")
-MAX_PHONE_LENGTH = 40
 
 
 def normalise_email(email):
@@ -97,16 +94,19 @@ def keep_sign_in_language(user, locale):
         db.session.flush()
 
 
-def update_own_settings(user, locale, phone):
-    """Save the settings a user may change themselves: language and phone."""
+def update_own_settings(user, locale, phone, whatsapp_opt_in=None):
+    """Save the settings a user may change themselves: language, mobile
+    number (normalised to ``62812…``) and WhatsApp notices, which need the
+    number. ``whatsapp_opt_in=None`` keeps the current choice."""
+    errors = FieldErrors()
     if locale not in LANGUAGES:
-        message = _("Choose Bahasa Indonesia or English.")
-        raise ValidationError(message, {"locale": message})
-    phone = (phone or "").strip()
-    if phone and (len(phone) > MAX_PHONE_LENGTH or not _PHONE.match(phone)
-                  or sum(char.isdigit() for char in phone) < 6):
-        message = _("Enter a phone number such as +62 812 3456 7890.")
-        raise ValidationError(message, {"phone": message})
+        errors.add("locale", _("Choose Bahasa Indonesia or English."))
+    phone = clean_mobile_phone(errors, "phone", phone)
+    opted_in = user.whatsapp_opt_in if whatsapp_opt_in is None else bool(whatsapp_opt_in)
+    if "phone" not in errors.fields:
+        whatsapp_needs_phone(errors, "whatsapp_opt_in", opted_in, phone)
+    errors.raise_if_any()
     user.locale = locale
-    user.phone = phone or None
+    user.phone = phone
+    user.whatsapp_opt_in = opted_in
     db.session.flush()

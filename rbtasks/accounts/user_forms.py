@@ -12,14 +12,18 @@ from rbtasks.web import NO_CHOICE, ServiceForm, optional_int
 
 
 class UserForm(ServiceForm):
-    service_fields = ("name", "email", "role", "agency_id", "phone", "locale", "active",
-                      "password")
+    service_fields = ("name", "email", "role", "agency_id", "phone", "whatsapp_opt_in", "locale",
+                      "active", "password")
 
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
     role = SelectField(_l("Role"), choices=[(role, ROLE_LABELS[role]) for role in ROLES])
     agency_id = SelectField(_l("Agency"), coerce=optional_int)
-    phone = StringField(_l("Phone or WhatsApp (optional)"), validators=[Length(max=40)])
+    phone = StringField(_l("Mobile number (optional)"), validators=[Length(max=40)],
+                        description=_l("Indonesian mobile number, e.g. 0812 3456 7890; "
+                                       "saved as 62812…"))
+    whatsapp_opt_in = BooleanField(_l("Send reminders by WhatsApp too"),
+                                   description=_l("Needs a mobile number."))
     locale = SelectField(_l("Language"), choices=LANGUAGE_CHOICES, default="id")
     active = BooleanField(_l("Active"), default=True,
                           description=_l("An inactive user cannot sign in; their tasks and "

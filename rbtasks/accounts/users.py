@@ -18,12 +18,13 @@ from rbtasks.checks import (
     clean_choice,
     clean_email,
     clean_name,
-    clean_phone,
+    clean_mobile_phone,
     clean_search,
     get_or_404,
     reference,
     require_reader,
     require_writer,
+    whatsapp_needs_phone,
 )
 from rbtasks.accounts.models import User
 from rbtasks.roles import ADMIN, ROLES
@@ -39,7 +40,8 @@ PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH = MIN_PASSWORD_LENGTH, MAX_PASSWORD_LEN
 
 # ---- users -----------------------------------------------------------------
 
-USER_FIELDS = ("name", "email", "role", "agency_id", "phone", "locale", "active", "password")
+USER_FIELDS = ("name", "email", "role", "agency_id", "phone", "whatsapp_opt_in", "locale",
+               "active", "password")
 
 
 def get_user(actor, user_id):
@@ -135,7 +137,12 @@ def _clean_user(values, user):
                            _("That agency does not exist."))
         cleaned["agency_id"] = agency.id if agency else None
     if "phone" in values:
-        cleaned["phone"] = clean_phone(errors, "phone", values["phone"])
+        cleaned["phone"] = clean_mobile_phone(errors, "phone", values["phone"])
+    if "whatsapp_opt_in" in values:
+        cleaned["whatsapp_opt_in"] = clean_bool(errors, "whatsapp_opt_in",
+                                                values["whatsapp_opt_in"])
+    if "phone" not in errors.fields:
+        _check_whatsapp(errors, values, cleaned, user)
     if "locale" in values:
         cleaned["locale"] = clean_choice(errors, "locale", values["locale"], LANGUAGE_CODES)
     if "active" in values:
@@ -144,6 +151,15 @@ def _clean_user(values, user):
         cleaned["password"] = _clean_password(errors, values.get("password"))
     errors.raise_if_any()
     return cleaned
+
+
+def _check_whatsapp(errors, values, cleaned, user):
+    """The user as they will be may be opted in only with a phone number."""
+    phone = cleaned["phone"] if "phone" in values else getattr(user, "phone", None)
+    opted_in = cleaned.get("whatsapp_opt_in") if "whatsapp_opt_in" in values else bool(
+        getattr(user, "whatsapp_opt_in", False))
+    field = "whatsapp_opt_in" if "whatsapp_opt_in" in values else "phone"
+    whatsapp_needs_phone(errors, field, opted_in, phone)
 
 
 def _clean_password(errors, password):

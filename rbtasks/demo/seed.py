@@ -17,6 +17,7 @@ from rbtasks.demo import data
 from rbtasks.demo.evidence import seed_evidence
 from rbtasks.demo.history import seed_weekly_history
 from rbtasks.extensions import db
+from rbtasks.inputs.phone import normalise_phone
 from rbtasks.items.history import record
 from rbtasks.items.models import ActionItem
 from rbtasks.organisation.models import Agency, Area, Pokja
@@ -142,7 +143,8 @@ def _ensure_users(agencies, now, created):
         if user is None:
             password_hash = password_hash or generate_password_hash(data.DEMO_PASSWORD)
             user = User(name=spec["name"], email=spec["email"].lower(), role=spec["role"],
-                        agency=agencies[spec["agency"]], phone=spec["phone"], locale="id",
+                        agency=agencies[spec["agency"]],
+                        phone=normalise_phone(spec["phone"]), locale="id",
                         active=True, created_at=now, password_hash=password_hash)
             db.session.add(user)
             created["users"] += 1

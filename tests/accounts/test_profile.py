@@ -55,7 +55,7 @@ def test_choosing_english_changes_the_stored_locale_and_the_page(app, db, login,
     response = post(client, "/profile", {"locale": "en", "phone": "+62 812-3456-7890"})
     assert response.status_code == 302
     db.session.refresh(user)
-    assert (user.locale, user.phone) == ("en", "+62 812-3456-7890")
+    assert (user.locale, user.phone) == ("en", "6281234567890")
     page = client.get("/profile").get_data(as_text=True)
     assert '<html lang="en">' in page
     assert "Your settings have been saved." in page
@@ -81,7 +81,7 @@ def test_a_bad_phone_or_language_changes_nothing(db, login, make_user):
 
     bad_phone = post(client, "/profile", {"locale": "id", "phone": "hubungi saya"})
     assert bad_phone.status_code == 422
-    assert "Enter a phone number such as +62 812 3456 7890." in bad_phone.get_data(as_text=True)
+    assert "Enter an Indonesian mobile number such as 0812 3456 7890 or +62 812 3456 7890." in bad_phone.get_data(as_text=True)
     bad_language = post(client, "/profile", {"locale": "fr", "phone": ""})
     assert bad_language.status_code == 422
 
