@@ -64,6 +64,22 @@ class Config:
     # A person's event notices within this many minutes go out as one email.
     RBTASKS_NOTICE_WINDOW_MINUTES = _env_int("RBTASKS_NOTICE_WINDOW_MINUTES", 10)
 
+    # WhatsApp, the second channel (rbtasks/outbox/whatsapp.py): "cloud" (the
+    # WhatsApp Business Cloud API), "gateway" (an HTTP gateway taking target and
+    # message) or empty (nothing sent: the messages are held, the log shows them).
+    RBTASKS_WHATSAPP_PROVIDER = os.environ.get("RBTASKS_WHATSAPP_PROVIDER", "").strip().lower()
+    RBTASKS_WHATSAPP_URL = os.environ.get("RBTASKS_WHATSAPP_URL", "").strip()
+    RBTASKS_WHATSAPP_TOKEN = os.environ.get("RBTASKS_WHATSAPP_TOKEN", "")
+    RBTASKS_WHATSAPP_PHONE_NUMBER_ID = os.environ.get("RBTASKS_WHATSAPP_PHONE_NUMBER_ID",
+                                                      "").strip()
+    # The Cloud API's approved template, "name:language".
+    RBTASKS_WHATSAPP_TEMPLATE = os.environ.get("RBTASKS_WHATSAPP_TEMPLATE",
+                                               "rbtasks_notice:id").strip()
+    RBTASKS_WHATSAPP_TIMEOUT = _env_int("RBTASKS_WHATSAPP_TIMEOUT", 15)
+    # No WhatsApp message goes out in these local hours (RBTASKS_TIMEZONE).
+    RBTASKS_WHATSAPP_QUIET_HOURS = os.environ.get("RBTASKS_WHATSAPP_QUIET_HOURS",
+                                                  "21:00-06:00").strip()
+
     BABEL_DEFAULT_LOCALE = "id"
     BABEL_DEFAULT_TIMEZONE = RBTASKS_TIMEZONE
     BABEL_TRANSLATION_DIRECTORIES = str(ROOT / "rbtasks" / "translations")
@@ -126,6 +142,16 @@ class Config:
             raise RuntimeError(
                 f"RBTASKS_DELIVERY_LEASE_SECONDS must be at least {MIN_DELIVERY_LEASE_SECONDS}: "
                 "each email must be offered and its outcome recorded within the lease.")
+        _check_whatsapp(app_config)
+
+
+def _check_whatsapp(app_config):
+    from rbtasks.outbox.whatsapp.settings import WhatsAppSettings
+
+    try:
+        WhatsAppSettings.from_config(app_config)
+    except ValueError as error:
+        raise RuntimeError(str(error)) from error
 
 
 class DevelopmentConfig(Config):
@@ -145,6 +171,16 @@ class ProductionConfig(Config):
                 "SECRET_KEY must be set to a long random value in production "
                 "(e.g. python -c 'import secrets; print(secrets.token_hex(32))')."
             )
+        if app_config.get("RBTASKS_WHATSAPP_PROVIDER"):
+            missing = [name for name in ("RBTASKS_WHATSAPP_URL", "RBTASKS_WHATSAPP_TOKEN")
+                       if not app_config.get(name)]
+            if app_config["RBTASKS_WHATSAPP_PROVIDER"] == "cloud" and not app_config.get(
+                    "RBTASKS_WHATSAPP_PHONE_NUMBER_ID"):
+                missing.append("RBTASKS_WHATSAPP_PHONE_NUMBER_ID")
+            if missing:
+                raise RuntimeError(
+                    "RBTASKS_WHATSAPP_PROVIDER is set, so WhatsApp needs "
+                    + ", ".join(missing) + " too.")
 
 
 class TestConfig(Config):

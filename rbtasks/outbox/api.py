@@ -11,7 +11,7 @@ from rbtasks.api.spec import operation, page_of, path_id, query, ref
 from rbtasks.extensions import db
 from rbtasks.outbox import services
 from rbtasks.outbox.log import MAX_RECIPIENT_FILTER
-from rbtasks.outbox.models import MESSAGE_STATUSES
+from rbtasks.outbox.models import CHANNELS, MESSAGE_STATUSES
 from rbtasks.outbox.schemas import NotificationOut
 from rbtasks.paging import MAX_PER_PAGE
 from rbtasks.timeutil import utc_now
@@ -36,12 +36,13 @@ def resend_notification(id):
 OPENAPI_PATHS = {
     "/notifications": {
         "get": operation(
-            "The notification log, newest first (admins: every email; coordinators: those "
-            "about their pokja's items)", "notifications", {200: page_of(NotificationOut)},
+            "The notification log, newest first (admins: every email and WhatsApp message; "
+            "coordinators: those about their pokja's items)", "notifications", {200: page_of(NotificationOut)},
             parameters=[
                 query("status", {"enum": list(MESSAGE_STATUSES)}, "Only this status"),
+                query("channel", {"enum": list(CHANNELS)}, "Only emails or WhatsApp messages"),
                 query("recipient", {"type": "string", "maxLength": MAX_RECIPIENT_FILTER},
-                      "Text in the recipient's address or name, any case"),
+                      "Text in the recipient's address, name or number, any case"),
                 query("item_id", {"type": "integer", "minimum": 1},
                       "Only emails about this action item"),
                 query("page", {"type": "integer", "minimum": 1}, "Page number"),
@@ -53,7 +54,8 @@ OPENAPI_PATHS = {
     "/notifications/{id}/resend": {
         "parameters": [path_id()],
         "post": operation(
-            "Queue a failed or held email again: pending, due now, same Message-ID",
+            "Queue a failed or held message again: pending, due now (WhatsApp: not before "
+            "the quiet hours end), same Message-ID",
             "notifications", {200: ref(NotificationOut)}, errors=(401, 403, 404, 409)),
     },
 }

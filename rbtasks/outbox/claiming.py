@@ -22,11 +22,15 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from rbtasks.extensions import db
-from rbtasks.outbox.models import FAILED, HELD, PENDING, SENDING, SENT, OutboxMessage
+from rbtasks.outbox.models import (
+    EMAIL, FAILED, HELD, PENDING, SENDING, SENT, WHATSAPP, OutboxMessage,
+)
+from rbtasks.outbox.whatsapp.quiet_hours import after_quiet_hours
 
 ERASED_BODY = "(erased once sent: it held a secret)"
 
 HELD_NOTE = "not sent: no mail server configured"
+HELD_NOTES = {EMAIL: HELD_NOTE, WHATSAPP: "not sent: no WhatsApp provider configured"}
 
 
 def default_worker():
@@ -48,12 +52,13 @@ def _due(now):
 _IN_INDEX_ORDER = "FORCE INDEX (ix_outbox_message_status_next_attempt)"
 
 
-def _lock_due_ids(now, limit):
-    """Lock up to ``limit`` due rows no other worker holds: pending ones first
-    (oldest first), then any whose claim has expired."""
+def _lock_due_ids(now, limit, channel):
+    """Lock up to ``limit`` due rows of ``channel`` no other worker holds:
+    pending ones first (oldest first), then any whose claim has expired."""
     pending = (
         sa.select(OutboxMessage.id)
-        .where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now)
+        .where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now,
+               OutboxMessage.channel == channel)
         .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit)
         .with_hint(OutboxMessage, _IN_INDEX_ORDER, "mysql")
         .with_hint(OutboxMessage, _IN_INDEX_ORDER, "mariadb")
@@ -63,7 +68,8 @@ def _lock_due_ids(now, limit):
     if len(ids) < limit:
         expired = (
             sa.select(OutboxMessage.id)
-            .where(OutboxMessage.status == SENDING, OutboxMessage.claim_expires_at <= now)
+            .where(OutboxMessage.status == SENDING, OutboxMessage.claim_expires_at <= now,
+                   OutboxMessage.channel == channel)
             .order_by(OutboxMessage.claim_expires_at, OutboxMessage.id).limit(limit - len(ids))
             .with_for_update(skip_locked=True)
         )
@@ -71,10 +77,10 @@ def _lock_due_ids(now, limit):
     return ids
 
 
-def claim_due(now, limit, worker, expires_at):
-    """Claim up to ``limit`` due rows for ``worker`` until ``expires_at`` and
-    commit; their ids, oldest first."""
-    ids = _lock_due_ids(now, limit)
+def claim_due(now, limit, worker, expires_at, channel=EMAIL):
+    """Claim up to ``limit`` due rows of ``channel`` for ``worker`` until
+    ``expires_at`` and commit; their ids, oldest first."""
+    ids = _lock_due_ids(now, limit, channel)
     if not ids:
         db.session.commit()
         return []
@@ -117,18 +123,21 @@ def renew(ids, worker, expires_at):
     return ours
 
 
-def hold_due(now, limit):
-    """Without a mail server: mark due rows ``held`` (kept, visible, not failed)."""
-    ids = _lock_due_ids(now, limit)
+def hold_due(now, limit, channel=EMAIL):
+    """Without a mail server (a WhatsApp provider for ``channel`` "whatsapp"):
+    mark due rows ``held`` (kept, visible, not failed); their ids."""
+    ids = _lock_due_ids(now, limit, channel)
+    held = []
     if ids:
-        result = db.session.execute(
+        db.session.execute(
             sa.update(OutboxMessage).where(OutboxMessage.id.in_(ids), _due(now))
-            .values(status=HELD, last_error=HELD_NOTE, claimed_by=None, claim_expires_at=None)
+            .values(status=HELD, last_error=HELD_NOTES[channel], claimed_by=None,
+                    claim_expires_at=None)
             .execution_options(synchronize_session=False)
         )
-        held = result.rowcount
-    else:
-        held = 0
+        held = list(db.session.scalars(sa.select(OutboxMessage.id).where(
+            OutboxMessage.id.in_(ids), OutboxMessage.status == HELD,
+            OutboxMessage.claimed_by.is_(None))))
     db.session.commit()
     return held
 
@@ -165,15 +174,23 @@ def mark_failed(message_id, worker, attempts, error):
                    last_error=error[:2000])
 
 
-def mark_retry(message_id, worker, attempts, error, now, policy):
-    """A temporary failure: try again after ``retry_base_seconds × 2^(attempts-1)``,
-    or give up (failed) once ``max_attempts`` have been made. True when retrying."""
+def mark_retry(message_id, worker, attempts, error, now, policy, retry_after=None,
+               channel=EMAIL):
+    """A temporary failure: try again after ``retry_base_seconds × 2^(attempts-1)``
+    — or after ``retry_after`` seconds (a server's Retry-After) when that is
+    later, and for WhatsApp never during the quiet hours — or give up (failed)
+    once ``max_attempts`` have been made. True when retrying."""
     attempts += 1
     if attempts >= policy.max_attempts:
         note = f"{error} (gave up after {attempts} attempts)"
         _finish(message_id, worker, status=FAILED, attempts=attempts, last_error=note[:2000])
         return False
     delay = timedelta(seconds=policy.retry_base_seconds * 2 ** (attempts - 1))
+    if retry_after is not None:
+        delay = max(delay, timedelta(seconds=retry_after))
+    next_attempt = now + delay
+    if channel == WHATSAPP:
+        next_attempt = after_quiet_hours(next_attempt)
     _finish(message_id, worker, status=PENDING, attempts=attempts, last_error=error[:2000],
-            next_attempt_at=now + delay)
+            next_attempt_at=next_attempt)
     return True

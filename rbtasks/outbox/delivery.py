@@ -28,6 +28,7 @@ from rbtasks.outbox.lease import Lease
 from rbtasks.outbox.models import OutboxMessage
 from rbtasks.outbox.planners import run_planners
 from rbtasks.outbox.queue import kinds_erased_once_sent
+from rbtasks.outbox.whatsapp import batch as whatsapp_batch
 from rbtasks.outbox.smtp import (
     CONNECTION_ERRORS, PERMANENT, SENT, BatchConnection, ConnectionLost, describe,
 )
@@ -119,17 +120,27 @@ def deliver_pending(now, limit=500, worker=None, batch_size=None):
     """Send up to ``limit`` due outbox messages (pending and due, or with an
     expired claim); return a DeliveryReport.
 
+    Emails first, then WhatsApp messages (rbtasks.outbox.whatsapp.batch),
+    each channel claiming its own rows with the same claims and lease.
     Batches of ``batch_size`` (default ``RBTASKS_DELIVERY_BATCH_SIZE``) are
-    claimed one after another, each sent over one SMTP connection. Without
-    ``MAIL_SERVER`` nothing connects: due rows become ``held`` with the note
-    "not sent: no mail server configured".
+    claimed one after another, each email batch sent over one SMTP
+    connection. Without ``MAIL_SERVER`` nothing connects: due emails become
+    ``held`` with the note "not sent: no mail server configured" (WhatsApp
+    messages likewise without ``RBTASKS_WHATSAPP_PROVIDER``).
     """
     worker = worker or claiming.default_worker()
     batch_size = batch_size or current_app.config["RBTASKS_DELIVERY_BATCH_SIZE"]
     report = DeliveryReport()
+    _deliver_emails(now, limit, worker, batch_size, report)
+    if report.total < limit:
+        whatsapp_batch.deliver(now, limit - report.total, worker, batch_size, report)
+    return report
+
+
+def _deliver_emails(now, limit, worker, batch_size, report):
     if not mail_configured():
-        report.held = claiming.hold_due(now, limit)
-        return report
+        report.held += len(claiming.hold_due(now, limit))
+        return
     run = _Run(now, worker, load_policy(), Lease.configured(now), report)
     db.session.commit()  # end the read; claims start their own transactions
     remaining = limit
@@ -139,7 +150,6 @@ def deliver_pending(now, limit=500, worker=None, batch_size=None):
             break
         _send_batch(ids, run)
         remaining -= len(ids)
-    return report
 
 
 def _send_batch(ids, run):

@@ -16,3 +16,8 @@ MESSAGE_STATUS_LABELS = {
     "failed": _l("Failed"),
     "held": _l("Held"),
 }
+
+CHANNEL_LABELS = {
+    "email": _l("Email"),
+    "whatsapp": _l("WhatsApp"),
+}

@@ -18,8 +18,9 @@ from rbtasks.items.permissions import can_see
 from rbtasks.paging import MAX_PER_PAGE, Page
 from rbtasks.organisation.models import pokja_coordinator
 from rbtasks.outbox.models import (
-    FAILED, HELD, MESSAGE_STATUSES, PENDING, OutboxEntry, OutboxMessage,
+    CHANNELS, FAILED, HELD, MESSAGE_STATUSES, PENDING, WHATSAPP, OutboxEntry, OutboxMessage,
 )
+from rbtasks.outbox.whatsapp.quiet_hours import after_quiet_hours
 
 RESENDABLE = (FAILED, HELD)
 MAX_RECIPIENT_FILTER = 254
@@ -29,7 +30,8 @@ MAX_RECIPIENT_FILTER = 254
 class LogFilters:
     status: str = ""
     item_id: int | None = None
-    recipient: str = ""  # text in the recipient's address or name, any case
+    recipient: str = ""  # text in the recipient's address, name or number, any case
+    channel: str = ""    # "email", "whatsapp" or "" (both)
 
 
 @dataclass
@@ -52,6 +54,9 @@ def filters_from_args(args):
     status = (args.get("status") or "").strip()
     if status and status not in MESSAGE_STATUSES:
         errors["status"] = _("Unknown status.")
+    channel = (args.get("channel") or "").strip()
+    if channel and channel not in CHANNELS:
+        errors["channel"] = _("Choose email or whatsapp.")
     recipient = (args.get("recipient") or "").strip()
     if len(recipient) > MAX_RECIPIENT_FILTER:
         errors["recipient"] = _("At most %(count)d characters.", count=MAX_RECIPIENT_FILTER)
@@ -65,8 +70,15 @@ def filters_from_args(args):
             errors[name] = _("A whole number from 1 to %(high)d.", high=highest)
     if errors:
         raise ValidationError(_("Some filters are not valid."), errors)
-    filters = LogFilters(status=status, item_id=numbers["item_id"], recipient=recipient)
+    filters = LogFilters(status=status, item_id=numbers["item_id"], recipient=recipient,
+                         channel=channel if channel in CHANNELS else "")
     return filters, numbers["page"], numbers["per_page"]
+
+
+def _digits(text):
+    """The digits of a number typed as 0812-…, found in the stored 62812…"""
+    digits = "".join(char for char in text if char.isdigit())
+    return digits[1:] if digits.startswith("0") else digits
 
 
 def _coordinated_items(actor):
@@ -94,6 +106,8 @@ def notification_log(actor, filters, page=1, per_page=50):
     where = [_visible_clause(actor)]
     if filters.status:
         where.append(OutboxMessage.status == filters.status)
+    if filters.channel:
+        where.append(OutboxMessage.channel == filters.channel)
     if filters.item_id is not None:
         where.append(OutboxMessage.id.in_(
             sa.select(OutboxEntry.message_id).where(OutboxEntry.item_id == filters.item_id)))
@@ -101,7 +115,9 @@ def notification_log(actor, filters, page=1, per_page=50):
         text = filters.recipient.lower()
         where.append(sa.or_(
             sa.func.lower(OutboxMessage.recipient_email).contains(text, autoescape=True),
-            sa.func.lower(OutboxMessage.recipient_name).contains(text, autoescape=True)))
+            sa.func.lower(OutboxMessage.recipient_name).contains(text, autoescape=True),
+            OutboxMessage.recipient_phone.contains(_digits(text), autoescape=True)
+            if _digits(text) else sa.false()))
     total = db.session.scalar(sa.select(sa.func.count(OutboxMessage.id)).where(*where))
     messages = db.session.scalars(
         sa.select(OutboxMessage).where(*where)
@@ -159,7 +175,8 @@ def resend(actor, message_id, now):
 
     Admins may resend anything; coordinators the messages about their
     pokja's items. It keeps its Message-ID, so the recipient's mail client
-    recognises a copy if the first one did arrive after all.
+    recognises a copy if the first one did arrive after all. A WhatsApp
+    message resent at night waits for the morning.
     """
     if isinstance(message_id, OutboxMessage):
         message_id = message_id.id
@@ -168,7 +185,7 @@ def resend(actor, message_id, now):
         raise InvalidTransition(_("Only a failed or held notification can be sent again."))
     message.status = PENDING
     message.attempts = 0
-    message.next_attempt_at = now
+    message.next_attempt_at = after_quiet_hours(now) if message.channel == WHATSAPP else now
     message.last_error = None
     message.claimed_by = None
     message.claim_expires_at = None

@@ -12,14 +12,21 @@ PENDING = "pending"    # waiting to be sent (or to be retried at next_attempt_at
 SENDING = "sending"    # claimed by one delivery process until claim_expires_at
 SENT = "sent"
 FAILED = "failed"      # permanent failure, or retries exhausted; shown to admins
-HELD = "held"          # not sent: no mail server configured
+HELD = "held"          # not sent: no mail server (no WhatsApp provider) configured
 MESSAGE_STATUSES = (PENDING, SENDING, SENT, FAILED, HELD)
+
+EMAIL = "email"
+WHATSAPP = "whatsapp"
+CHANNELS = (EMAIL, WHATSAPP)
+_CHANNEL_LIST = ", ".join(f"'{c}'" for c in CHANNELS)
 
 STAGES = ("before", "overdue", "escalation_1", "escalation_2", "waiting")
 
 
 class OutboxMessage(db.Model):
-    """One email to one recipient, written in the transaction that planned it."""
+    """One message to one recipient, written in the transaction that planned it:
+    an email, or a WhatsApp message (``channel``), whose text is ``body_text``
+    and whose number is ``recipient_phone`` (subject and HTML stay empty)."""
 
     __tablename__ = "outbox_message"
     __table_args__ = (
@@ -27,15 +34,19 @@ class OutboxMessage(db.Model):
             "status IN (" + ", ".join(f"'{s}'" for s in MESSAGE_STATUSES) + ")",
             name="status_valid",
         ),
+        sa.CheckConstraint(f"channel IN ({_CHANNEL_LIST})", name="channel_valid"),
         sa.Index("ix_outbox_message_status_next_attempt", "status", "next_attempt_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(sa.String(20))  # reminder, digest, …
+    channel: Mapped[str] = mapped_column(sa.String(10), default=EMAIL, server_default=EMAIL)
     # A key unique per logical email, e.g. "digest:2026-W49:user:7"; NULL for
     # reminders, whose uniqueness lives in their entries.
     dedup_key: Mapped[str | None] = mapped_column(sa.String(200), unique=True)
+    # A WhatsApp message keeps the person's address when they have one ("" if not).
     recipient_email: Mapped[str] = mapped_column(sa.String(254), index=True)
+    recipient_phone: Mapped[str | None] = mapped_column(sa.String(20))  # 62812…, WhatsApp
     recipient_name: Mapped[str] = mapped_column(sa.String(200), default="")
     recipient_user_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("user.id", ondelete="SET NULL")
@@ -66,16 +77,18 @@ class OutboxEntry(db.Model):
     """One line of a reminder email: this stage, for this item, deadline and period.
 
     The unique key means the same stage for the same item, deadline, period
-    and recipient can never be planned twice, by any number of processes.
+    and recipient can never be planned twice on one channel, by any number
+    of processes (the WhatsApp message beside an email has entries of its own).
     """
 
     __tablename__ = "outbox_entry"
     __table_args__ = (
         sa.UniqueConstraint("item_id", "stage", "due_date", "period", "recipient_email",
-                            name="uq_outbox_entry_once"),
+                            "channel", name="uq_outbox_entry_once"),
         sa.CheckConstraint(
             "stage IN (" + ", ".join(f"'{s}'" for s in STAGES) + ")", name="stage_valid"
         ),
+        sa.CheckConstraint(f"channel IN ({_CHANNEL_LIST})", name="channel_valid"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -91,6 +104,7 @@ class OutboxEntry(db.Model):
     due_date: Mapped[date] = mapped_column(sa.Date)
     period: Mapped[int]
     recipient_email: Mapped[str] = mapped_column(sa.String(254))
+    channel: Mapped[str] = mapped_column(sa.String(10), default=EMAIL, server_default=EMAIL)
 
     message: Mapped[OutboxMessage] = relationship(back_populates="entries")
 

@@ -1,11 +1,14 @@
-"""Putting emails into the outbox: the one door every planned email goes through.
+"""Putting messages into the outbox: the one door every planned email and
+WhatsApp message goes through.
 
-:func:`enqueue` writes each :class:`PlannedEmail` as a pending
-:class:`~rbtasks.outbox.models.OutboxMessage` with its entries and inline
-attachments, in the caller's transaction (flushed, never committed): an
-email exists exactly when what planned it was committed, and the delivery
-(rbtasks.outbox.delivery) sends it from there. Nothing here talks to a
-mail server, so planning an email costs the same whether or not one answers.
+:func:`enqueue` writes each :class:`PlannedEmail` (and :class:`PlannedWhatsApp`)
+as a pending :class:`~rbtasks.outbox.models.OutboxMessage` with its entries
+and inline attachments, in the caller's transaction (flushed, never
+committed): a message exists exactly when what planned it was committed,
+and the delivery (rbtasks.outbox.delivery) sends it from there. Nothing here
+talks to a mail server or a WhatsApp provider, so planning costs the same
+whether or not one answers. A WhatsApp message planned in the quiet hours
+(21:00–06:00 WITA) is due when they end.
 
 The outbox owns what makes a row unique: its ``Message-ID`` (given here,
 kept on resend) and the format of its once-only key (:func:`dedup_key`).
@@ -23,9 +26,11 @@ from flask import current_app
 
 from rbtasks.extensions import db
 from rbtasks.mail import RenderedEmail
+from rbtasks.inputs.phone import normalise_phone
 from rbtasks.outbox.models import (
-    PENDING, OutboxAttachment, OutboxEntry, OutboxMessage,
+    EMAIL, PENDING, WHATSAPP, OutboxAttachment, OutboxEntry, OutboxMessage,
 )
+from rbtasks.outbox.whatsapp.quiet_hours import after_quiet_hours
 
 _KEY_LENGTH = 200   # OutboxMessage.dedup_key
 ERASED_KINDS = "rbtasks.outbox_erased_kinds"
@@ -67,6 +72,35 @@ class PlannedEmail:
     entries: tuple = ()             # Entry, for reminders
 
 
+# A WhatsApp message is short: what happened, the item, the deadline, a link.
+MAX_WHATSAPP_TEXT = 999
+
+
+@dataclass(frozen=True)
+class PlannedWhatsApp:
+    """A WhatsApp message to one number, ready to queue beside (or instead of)
+    an email. ``recipient_phone`` is ``62812…`` (rbtasks.inputs.phone); the
+    text is cut to MAX_WHATSAPP_TEXT characters. ``recipient_email`` (the
+    person's address, when known) lets the log find the person and keys the
+    entries; without it the entries are keyed by the number."""
+
+    kind: str                       # "reminder", a notice's kind, …
+    recipient_phone: str
+    text: str
+    recipient_user_id: int | None = None
+    recipient_name: str = ""
+    locale: str = "id"
+    dedup_key: str | None = None
+    entries: tuple = ()             # Entry, for reminders
+    recipient_email: str = ""
+
+
+def shorten(text, limit=MAX_WHATSAPP_TEXT):
+    """``text`` in at most ``limit`` characters, cut with "…"."""
+    text = text.strip()
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def new_message_id():
     """A fresh, globally unique ``Message-ID`` for an outbox row.
 
@@ -104,8 +138,10 @@ def already_queued(keys):
 
 
 def enqueue(emails, now):
-    """Write ``emails`` (PlannedEmail) as pending outbox rows, due at ``now``;
-    returns their ids, in order. Flushes, never commits.
+    """Write ``emails`` (PlannedEmail and PlannedWhatsApp, in any mix) as
+    pending outbox rows, due at ``now`` (a WhatsApp message planned in the
+    quiet hours: when they end); returns their ids, in order. Flushes,
+    never commits.
 
     Messages, entries and attachments are each one batched INSERT, however
     many there are, so a sweep writing 50,000 entries stays quick. A once-only
@@ -123,15 +159,17 @@ def enqueue(emails, now):
     entries = [
         {"message_id": message_id, "item_id": entry.item_id, "stage": entry.stage,
          "due_date": entry.due_date, "period": entry.period,
-         "recipient_email": email.recipient_email}
-        for email, message_id in zip(emails, ids) for entry in email.entries
+         "recipient_email": row["recipient_email"] or row["recipient_phone"],
+         "channel": row["channel"]}
+        for email, row, message_id in zip(emails, rows, ids) for entry in email.entries
     ]
     if entries:
         db.session.execute(sa.insert(OutboxEntry), entries)
     attachments = [
         {"message_id": message_id, "filename": part.filename,
          "content_type": part.content_type, "content_id": part.content_id, "data": part.data}
-        for email, message_id in zip(emails, ids) for part in email.rendered.attachments
+        for email, message_id in zip(emails, ids) if isinstance(email, PlannedEmail)
+        for part in email.rendered.attachments
     ]
     if attachments:
         db.session.execute(sa.insert(OutboxAttachment), attachments)
@@ -139,13 +177,36 @@ def enqueue(emails, now):
 
 
 def _row(email, now):
+    if isinstance(email, PlannedWhatsApp):
+        return _whatsapp_row(email, now)
     rendered = email.rendered
     return {
-        "kind": email.kind, "dedup_key": email.dedup_key,
+        "kind": email.kind, "channel": EMAIL, "recipient_phone": None,
+        "dedup_key": email.dedup_key,
         "recipient_email": email.recipient_email,
         "recipient_name": (email.recipient_name or "")[:_NAME_LENGTH],
         "recipient_user_id": email.recipient_user_id, "locale": email.locale,
         "subject": rendered.subject, "body_text": rendered.body_text,
         "body_html": rendered.body_html, "message_id": new_message_id(), "status": PENDING,
         "attempts": 0, "planned_at": now, "next_attempt_at": now,
+    }
+
+
+def _whatsapp_row(message, now):
+    # A wrong number here is a bug in the caller (numbers are normalised when
+    # saved), so it raises rather than planning a message that cannot go.
+    phone = normalise_phone(message.recipient_phone)
+    if phone != message.recipient_phone:
+        raise ValueError(
+            f"recipient_phone must be normalised (62812…): {message.recipient_phone!r}")
+    due = after_quiet_hours(now)
+    return {
+        "kind": message.kind, "channel": WHATSAPP, "recipient_phone": phone,
+        "dedup_key": message.dedup_key,
+        "recipient_email": (message.recipient_email or "").strip().lower(),
+        "recipient_name": (message.recipient_name or "")[:_NAME_LENGTH],
+        "recipient_user_id": message.recipient_user_id, "locale": message.locale,
+        "subject": "", "body_text": shorten(message.text), "body_html": "",
+        "message_id": new_message_id(), "status": PENDING, "attempts": 0,
+        "planned_at": now, "next_attempt_at": due,
     }

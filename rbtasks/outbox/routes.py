@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 from rbtasks.errors import InvalidTransition, ValidationError
 from rbtasks.extensions import db
 from rbtasks.outbox import services
-from rbtasks.outbox.labels import MESSAGE_STATUS_LABELS, STAGE_LABELS
+from rbtasks.outbox.labels import CHANNEL_LABELS, MESSAGE_STATUS_LABELS, STAGE_LABELS
 from rbtasks.timeutil import utc_now
 
 bp = Blueprint("outbox", __name__)
@@ -23,7 +23,8 @@ def notification_log():
         errors = error.fields
     page = services.notification_log(current_user, filters, page_number, per_page)
     return render_template("outbox/log.html", page=page, filters=filters, errors=errors,
-                           statuses=MESSAGE_STATUS_LABELS, stage_labels=STAGE_LABELS)
+                           statuses=MESSAGE_STATUS_LABELS, stage_labels=STAGE_LABELS,
+                           channels=CHANNEL_LABELS)
 
 
 @bp.route("/admin/notifications/<int:message_id>/resend", methods=["POST"])

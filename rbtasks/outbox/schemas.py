@@ -4,9 +4,10 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from rbtasks.outbox.models import MESSAGE_STATUSES, STAGES
+from rbtasks.outbox.models import CHANNELS, MESSAGE_STATUSES, STAGES, WHATSAPP
 
 Status = Literal[MESSAGE_STATUSES]  # type: ignore[valid-type]
+Channel = Literal[CHANNELS]  # type: ignore[valid-type]
 Stage = Literal[STAGES]  # type: ignore[valid-type]
 
 
@@ -20,9 +21,14 @@ class NotificationEntryOut(BaseModel):
 class NotificationOut(BaseModel):
     id: int
     kind: str = Field(description="reminder, digest, …")
-    recipient_email: str
+    channel: Channel = Field(description="email or whatsapp")
+    recipient_email: str = Field(description="The address (of a WhatsApp message's "
+                                             "recipient, when known; else empty)")
+    recipient_phone: str | None = Field(description="A WhatsApp message's number, 62812…")
+    text: str | None = Field(description="A WhatsApp message's text (never an email's body)")
     recipient_name: str
-    message_id: str = Field(description="The email's Message-ID header, kept across resends")
+    message_id: str = Field(description="The email's Message-ID header, kept across resends "
+                                        "(an internal id for WhatsApp)")
     status: Status
     attempts: int
     planned_at: datetime
@@ -39,8 +45,10 @@ class NotificationOut(BaseModel):
         """JSON for a LogRow (rbtasks.outbox.log)."""
         message = row.message
         return {
-            "id": message.id, "kind": message.kind,
+            "id": message.id, "kind": message.kind, "channel": message.channel,
             "recipient_email": message.recipient_email,
+            "recipient_phone": message.recipient_phone,
+            "text": message.body_text if message.channel == WHATSAPP else None,
             "recipient_name": message.recipient_name or "",
             "message_id": message.message_id, "status": message.status,
             "attempts": message.attempts, "planned_at": message.planned_at.isoformat(),

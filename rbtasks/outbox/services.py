@@ -1,4 +1,5 @@
-"""The outbox's services: queueing emails, delivery, resend and the notification log.
+"""The outbox's services: queueing emails and WhatsApp messages, delivery,
+resend and the notification log.
 
 The work lives in small modules (queue, claiming, compose, smtp, delivery,
 log); this module is the one other features import from.
@@ -11,8 +12,10 @@ from rbtasks.outbox.log import (  # noqa: F401
     notification_log, resend,
 )
 from rbtasks.outbox.queue import (  # noqa: F401
-    Entry, PlannedEmail, already_queued, dedup_key, enqueue, erase_once_sent, new_message_id,
+    MAX_WHATSAPP_TEXT, Entry, PlannedEmail, PlannedWhatsApp, already_queued, dedup_key, enqueue,
+    erase_once_sent, new_message_id, shorten,
 )
+from rbtasks.outbox.models import CHANNELS, EMAIL, WHATSAPP  # noqa: F401
 
 
 def _delivery_counts(report):

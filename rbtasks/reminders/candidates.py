@@ -62,7 +62,7 @@ def load_candidates(today, policy, calendar):
 
 def load_planned_keys(today, policy, calendar):
     """The unique keys of the entries already planned for the candidates'
-    current deadlines: (item_id, stage, due_date, period, recipient_email).
+    current deadlines: (item_id, stage, due_date, period, recipient_email, channel).
 
     Entries for an earlier due date cannot collide with today's plan (the
     due date is part of the key), so they are left in the database.
@@ -70,7 +70,7 @@ def load_planned_keys(today, policy, calendar):
     entry = OutboxEntry
     query = (
         sa.select(entry.item_id, entry.stage, entry.due_date, entry.period,
-                  entry.recipient_email)
+                  entry.recipient_email, entry.channel)
         .join(ActionItem, ActionItem.id == entry.item_id)
         .where(_candidate_filter(today, policy, calendar))
         .where(sa.or_(entry.due_date == ActionItem.due_date, entry.stage == WAITING))

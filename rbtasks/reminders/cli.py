@@ -60,3 +60,10 @@ def _echo_report(report):
                 click.echo("    - " + _("%(stage)s (period %(period)d) item %(id)d: %(title)s",
                                         stage=entry.due.stage, period=entry.due.period,
                                         id=entry.item.id, title=entry.item.title))
+    if report.whatsapp:
+        click.echo(_("WhatsApp: %(count)d messages.", count=len(report.whatsapp)))
+    for text in report.whatsapp:
+        click.echo("  " + _("%(email)s (+%(phone)s): %(count)d entries", email=text.email,
+                            phone=text.phone, count=len(text.entries)))
+        if report.dry_run:
+            click.echo("    " + text.text)

@@ -163,6 +163,11 @@ class ReminderRenderer:
     def _fragment(self, kind):
         return current_app.jinja_env.get_template(f"email/_reminder_entry.{kind}")
 
+    def timing(self, due, locale):
+        """How an entry's timing reads in ``locale`` (the Babel locale
+        mail.in_language yields): "3 days left", "2 working days overdue"."""
+        return self._timing(due, locale)
+
     def _timing(self, due, locale):
         if due.stage == BEFORE:
             if due.count == 0:

@@ -1,0 +1,84 @@
+"""Exactly once across processes: real delivery (and sweep) processes at the
+same moment, on the test run's own database, all sending to the fake provider."""
+import json
+import sys
+import time
+from collections import Counter
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+
+from rbtasks.items.models import ActionItem
+from rbtasks.outbox.models import OutboxMessage
+from tests.processes import environment, finish, flask_rb, start
+from tests.whatsapp.conftest import TOKEN
+
+pytestmark = pytest.mark.real_commits
+
+
+def _environment(app, mailbox, server, provider="gateway"):
+    env = environment(app, mailbox.port)
+    env.update({
+        "RBTASKS_WHATSAPP_PROVIDER": provider,
+        "RBTASKS_WHATSAPP_URL": server.url + ("/v19.0" if provider == "cloud" else "/send"),
+        "RBTASKS_WHATSAPP_TOKEN": TOKEN,
+        "RBTASKS_WHATSAPP_PHONE_NUMBER_ID": "109876543210",
+        "RBTASKS_WHATSAPP_TIMEOUT": "10",
+    })
+    return env
+
+
+def test_two_delivery_processes_send_each_whatsapp_message_exactly_once(
+        app, db, mailbox, wa_server, make_whatsapp, now, tmp_path):
+    expected = {make_whatsapp(body_text=f"[RB] Pengingat nomor {n}").body_text for n in range(40)}
+    db.session.remove()
+    go = tmp_path / "go"
+    command = [sys.executable, "-m", "tests.outbox.deliver_process", now.isoformat(), str(go),
+               "5"]
+    env = _environment(app, mailbox, wa_server, provider="cloud")
+    processes = [start(command, env) for _ in range(2)]
+    deadline = time.monotonic() + 90
+    while len(list(tmp_path.glob("go.*.ready"))) < len(processes):
+        assert time.monotonic() < deadline, "the delivery processes did not start"
+        assert all(process.poll() is None for process in processes), finish(processes)
+        time.sleep(0.02)
+    go.touch()
+
+    reports = [json.loads(out.strip().splitlines()[-1]) for out in finish(processes)]
+
+    assert sum(report["sent"] for report in reports) == 40
+    received = Counter(request.text for request in wa_server.requests)
+    assert set(received) == expected and set(received.values()) == {1}
+    db.session.expire_all()
+    assert Counter(db.session.scalars(sa.select(OutboxMessage.status))) == {"sent": 40}
+    if db.engine.dialect.name != "sqlite":
+        assert all(report["sent"] for report in reports), reports
+
+
+def test_concurrent_sweeps_plan_and_send_one_whatsapp_per_recipient(
+        app, db, mailbox, wa_server, make_agency, make_user, make_pokja, now):
+    agency = make_agency()
+    owners = [make_user(agency=agency, phone=f"62812300000{n:02d}", whatsapp_opt_in=True)
+              for n in range(6)]
+    pokja = make_pokja(coordinators=[make_user(role="coordinator")])
+    for index in range(30):
+        owner = owners[index % len(owners)]
+        db.session.add(ActionItem(
+            title=f"Rencana aksi {index}", pokja=pokja, owner=owner, agency_id=agency.id,
+            due_date=(date(2026, 11, 24), date(2026, 11, 26))[index % 2], status="in_progress",
+            progress=0, priority="normal", created_at=now, updated_at=now))
+    db.session.commit()
+    phones = sorted(owner.phone for owner in owners)
+    db.session.remove()
+
+    command = flask_rb("sweep", "--now", "2026-11-25T07:30+08:00")
+    finish([start(command, _environment(app, mailbox, wa_server)) for _ in range(3)],
+           timeout=180)
+
+    numbers = Counter(request.number for request in wa_server.requests)
+    assert numbers == {phone: 1 for phone in phones}
+    rows = db.session.scalars(sa.select(OutboxMessage).where(
+        OutboxMessage.channel == "whatsapp")).all()
+    assert sorted(row.recipient_phone for row in rows) == phones
+    assert {row.status for row in rows} == {"sent"}
