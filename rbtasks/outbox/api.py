@@ -37,7 +37,8 @@ OPENAPI_PATHS = {
     "/notifications": {
         "get": operation(
             "The notification log, newest first (admins: every email and WhatsApp message; "
-            "coordinators: those about their pokja's items)", "notifications", {200: page_of(NotificationOut)},
+            "coordinators: those about their pokja's items)", "notifications",
+            {200: page_of(NotificationOut)},
             parameters=[
                 query("status", {"enum": list(MESSAGE_STATUSES)}, "Only this status"),
                 query("channel", {"enum": list(CHANNELS)}, "Only emails or WhatsApp messages"),

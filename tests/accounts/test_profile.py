@@ -81,7 +81,8 @@ def test_a_bad_phone_or_language_changes_nothing(db, login, make_user):
 
     bad_phone = post(client, "/profile", {"locale": "id", "phone": "hubungi saya"})
     assert bad_phone.status_code == 422
-    assert "Enter an Indonesian mobile number such as 0812 3456 7890 or +62 812 3456 7890." in bad_phone.get_data(as_text=True)
+    assert ("Enter an Indonesian mobile number such as 0812 3456 7890 or +62 812 3456 7890."
+            in bad_phone.get_data(as_text=True))
     bad_language = post(client, "/profile", {"locale": "fr", "phone": ""})
     assert bad_language.status_code == 422
 

@@ -85,7 +85,8 @@ def test_admin_creates_a_user_who_can_sign_in(db, as_admin, login, make_agency):
     ({"password": ""}, "password", "This field is required."),
     ({"password": "pendek"}, "password", "Field must be between 10 and 200 characters long."),
     ({"email": "ADMIN.lain@ntt.go.id"}, "email", "Another user already has this email address."),
-    ({"phone": "nomor WA"}, "phone", "Enter an Indonesian mobile number such as 0812 3456 7890 or +62 812 3456 7890."),
+    ({"phone": "nomor WA"}, "phone",
+     "Enter an Indonesian mobile number such as 0812 3456 7890 or +62 812 3456 7890."),
 ])
 def test_create_form_errors_show_under_the_field(db, as_admin, make_user, overrides, field,
                                                  message):

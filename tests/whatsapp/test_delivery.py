@@ -47,7 +47,8 @@ def test_the_cloud_api_receives_a_template_message_with_the_text_as_its_paramete
         "template": {"name": "rbtasks_pengingat", "language": {"code": "id"},
                      "components": [{"type": "body", "parameters": [
                          # the Cloud API refuses line breaks in a parameter
-                         {"type": "text", "text": "[RB] 1 rencana aksi terlambat. · Lihat Tugas saya"},
+                         {"type": "text",
+                          "text": "[RB] 1 rencana aksi terlambat. · Lihat Tugas saya"},
                      ]}]},
     }
     assert reload(message).status == "sent"

@@ -126,3 +126,22 @@ def test_an_opt_in_without_a_number_is_refused_by_the_api(db, api, make_user):
     assert response.get_json()["error"]["fields"] == {"whatsapp_opt_in": NEEDS_PHONE}
     db.session.refresh(user)
     assert user.whatsapp_opt_in is False
+
+
+def test_the_upgrade_rewrites_stored_numbers_as_the_app_would(app):
+    """Migration 0008 keeps a frozen copy of the rule; it must agree with the app's."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "migrations/versions/0008_whatsapp_channel.py"
+    spec = importlib.util.spec_from_file_location("migration_0008", path)
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    with app.test_request_context():
+        for stored in ("+62 813-3900-0201", "0852 3900 0301", "6281237000101",
+                       "(0380) 821234", "+1 415 555 0100", "nomor kantor"):
+            try:
+                expected = normalise_phone(stored)
+            except InvalidPhone:
+                expected = None
+            assert migration._normalised(stored) == expected, stored

@@ -1,7 +1,5 @@
 """No WhatsApp between 21:00 and 06:00 WITA: what is planned, retried or resent
 at night goes in the morning; emails are not held back."""
-from datetime import timedelta
-
 import pytest
 
 from rbtasks.outbox.services import PlannedEmail, PlannedWhatsApp, deliver_pending, enqueue
@@ -43,7 +41,8 @@ def test_planned_at_22_it_goes_at_six_the_next_morning(db, whatsapp_at, runner, 
     evening = wita(2026, 11, 25, 22)
     whatsapp_id, email_id = enqueue([_whatsapp(), PlannedEmail(
         kind="reminder", recipient_email="oktavianus.pello@nttprov.go.id",
-        rendered=RenderedEmail(subject="[RB] Pengingat", body_text="Teks", body_html="<p>Teks</p>"))],
+        rendered=RenderedEmail(subject="[RB] Pengingat", body_text="Teks",
+                               body_html="<p>Teks</p>"))],
         evening)
     db.session.commit()
     message = db.session.get(OutboxMessage, whatsapp_id)
@@ -85,7 +84,7 @@ def test_a_retry_that_would_fall_in_the_night_waits_for_the_morning(db, whatsapp
 
 
 def test_a_message_resent_at_night_waits_for_the_morning(db, whatsapp_at, make_whatsapp,
-                                                        make_user, api, monkeypatch, reload):
+                                                        make_user, reload):
     from rbtasks.outbox.services import resend
 
     whatsapp_at("gateway")
