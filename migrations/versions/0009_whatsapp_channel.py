@@ -1,7 +1,7 @@
 """whatsapp: a second outbox channel, users' opt-in, normalised mobile numbers
 
-Revision ID: 0008
-Revises: 0007_import_keys
+Revision ID: 0009
+Revises: 0008
 Create Date: 2026-12-03 09:00:00
 
 An outbox row is an email or a WhatsApp message (``channel``, with the
@@ -18,8 +18,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0008'
-down_revision = '0007_import_keys'
+revision = '0009'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 
