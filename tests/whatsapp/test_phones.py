@@ -129,12 +129,12 @@ def test_an_opt_in_without_a_number_is_refused_by_the_api(db, api, make_user):
 
 
 def test_the_upgrade_rewrites_stored_numbers_as_the_app_would(app):
-    """Migration 0009 keeps a frozen copy of the rule; it must agree with the app's."""
+    """Migration 0011 keeps a frozen copy of the rule; it must agree with the app's."""
     import importlib.util
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[2] / "migrations/versions/0009_whatsapp_channel.py"
-    spec = importlib.util.spec_from_file_location("migration_0009", path)
+    path = Path(__file__).resolve().parents[2] / "migrations/versions/0011_whatsapp_channel.py"
+    spec = importlib.util.spec_from_file_location("migration_0011", path)
     migration = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(migration)
     with app.test_request_context():

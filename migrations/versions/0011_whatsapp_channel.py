@@ -1,7 +1,7 @@
 """whatsapp: a second outbox channel, users' opt-in, normalised mobile numbers
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-03 09:00:00
 
 An outbox row is an email or a WhatsApp message (``channel``, with the
@@ -18,8 +18,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0009'
-down_revision = '0008'
+revision = '0011'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 
