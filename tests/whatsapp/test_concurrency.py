@@ -13,6 +13,7 @@ from rbtasks.items.models import ActionItem
 from rbtasks.outbox.models import OutboxMessage
 from tests.processes import environment, finish, flask_rb, start
 from tests.whatsapp.conftest import TOKEN
+from tests.whatsapp_server import Answer
 
 pytestmark = pytest.mark.real_commits
 
@@ -32,6 +33,8 @@ def _environment(app, mailbox, server, provider="gateway"):
 def test_two_delivery_processes_send_each_whatsapp_message_exactly_once(
         app, db, mailbox, wa_server, make_whatsapp, now, tmp_path):
     expected = {make_whatsapp(body_text=f"[RB] Pengingat nomor {n}").body_text for n in range(40)}
+    # a provider that takes a moment per message, as real ones do, so both get work
+    wa_server.script(*[Answer(delay=0.03) for _ in range(40)])
     db.session.remove()
     go = tmp_path / "go"
     command = [sys.executable, "-m", "tests.outbox.deliver_process", now.isoformat(), str(go),
@@ -53,6 +56,7 @@ def test_two_delivery_processes_send_each_whatsapp_message_exactly_once(
     db.session.expire_all()
     assert Counter(db.session.scalars(sa.select(OutboxMessage.status))) == {"sent": 40}
     if db.engine.dialect.name != "sqlite":
+        # With SKIP LOCKED the work is shared, not done by whoever came first.
         assert all(report["sent"] for report in reports), reports
 
 
