@@ -8,9 +8,6 @@ A notice is written in the transaction of the change it tells about (an item
 returned, verified, blocked, reassigned, an extension asked for or decided,
 a comment) and later grouped into one email per person; a preference row
 records a kind a person turned on or off for a channel.
-
-Chained on 0007 for now: the WhatsApp migration '0008' comes first at merge,
-and this one then revises '0008'.
 """
 from alembic import op
 import sqlalchemy as sa
