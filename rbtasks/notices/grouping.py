@@ -13,6 +13,13 @@ Exactly once across processes, as the reminders: planning holds the
 waits and then sees the notices already dispatched; the email's once-only key
 ``notice:<user id>:<first notice id>`` is the last line of defence. A minute
 with nothing due costs one query and takes no lock.
+
+WhatsApp copies: a person who opted in to WhatsApp and has a number also
+gets ONE short WhatsApp message for the same group (rbtasks/notices/whatsapp.py,
+once-only key ``notice-wa:<user id>:<first notice id>``), covering the kinds
+they did not turn off for WhatsApp. The default is on: opting in to WhatsApp
+on the profile means notices go there too, kind by kind until turned off.
+The outbox holds one planned in the quiet hours until 06:00 WITA.
 """
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -28,8 +35,9 @@ from rbtasks import mail
 from rbtasks.accounts.models import User
 from rbtasks.extensions import db
 from rbtasks.notices.kinds import line
-from rbtasks.notices.models import EMAIL, Notice
+from rbtasks.notices.models import EMAIL, WHATSAPP, Notice
 from rbtasks.notices.preferences import turned_off
+from rbtasks.notices.whatsapp import planned_whatsapp, wants_whatsapp
 from rbtasks.outbox.locks import hold_job_lock
 from rbtasks.outbox.services import PlannedEmail, dedup_key, enqueue
 
@@ -44,6 +52,7 @@ REASON = _l("You receive this email because something happened to action items y
 @dataclass
 class NoticeReport:
     emails: int = 0
+    whatsapp: int = 0
     notices: int = 0
     recipients: list = field(default_factory=list)
 
@@ -63,8 +72,8 @@ def _due_recipients(now):
 
 
 def plan_notice_emails(now):
-    """Queue one email per person whose notices' window has passed, and mark
-    those notices dispatched (flushed, not committed); returns a NoticeReport."""
+    """Queue one email (and, for those who opted in, one WhatsApp message) per
+    person whose notices' window has passed, and mark those notices dispatched (flushed, not committed); returns a NoticeReport."""
     if not _due_recipients(now):
         return NoticeReport()
     try:
@@ -88,29 +97,43 @@ def _plan(now):
         .order_by(Notice.created_at, Notice.id)).all()
     people = {user.id: user for user in db.session.scalars(
         sa.select(User).where(User.id.in_(recipient_ids)))}
-    off = turned_off(recipient_ids, EMAIL)
+    off = {channel: turned_off(recipient_ids, channel) for channel in (EMAIL, WHATSAPP)}
     by_person = {}
     for notice in notices:
         by_person.setdefault(notice.recipient_id, []).append(notice)
-    planned, emailed = [], []
+    planned, covered = [], []     # covered: (channel, the notices a message carries)
     for user_id, theirs in by_person.items():
         person = people[user_id]
-        wanted = [notice for notice in theirs if notice.kind not in off.get(user_id, ())
-                  and notice.item.deleted_at is None]
+        wanted = _wanted(theirs, off[EMAIL].get(user_id, ()))
         if wanted and person.active and person.email:
             planned.append(_email(person, wanted))
-            emailed.append(wanted)
+            covered.append((EMAIL, wanted))
             report.recipients.append(person.email)
+        texted = _wanted(theirs, off[WHATSAPP].get(user_id, ()))
+        if texted and wants_whatsapp(person):
+            planned.append(planned_whatsapp(person, texted))
+            covered.append((WHATSAPP, texted))
         for notice in theirs:
             notice.dispatched_at = now
         report.notices += len(theirs)
     ids = enqueue(planned, now)
-    for message_id, wanted in zip(ids, emailed):
-        for notice in wanted:
-            notice.email_message_id = message_id
-    report.emails = len(ids)
+    for message_id, (channel, carried) in zip(ids, covered):
+        for notice in carried:
+            if channel == EMAIL:
+                notice.email_message_id = message_id
+            else:
+                notice.whatsapp_message_id = message_id
+        if channel == EMAIL:
+            report.emails += 1
+        else:
+            report.whatsapp += 1
     db.session.flush()
     return report
+
+
+def _wanted(notices, kinds_off):
+    return [notice for notice in notices
+            if notice.kind not in kinds_off and notice.item.deleted_at is None]
 
 
 def _email(person, notices):

@@ -1,7 +1,9 @@
 """Which kinds of notice a person wants on which channel.
 
-Every kind goes by email unless the person turned it off on their profile;
-the bell lists every notice whatever the choice. Overdue and escalation mail
+Every kind goes by email unless the person turned it off on their profile,
+and on WhatsApp too once they opted in to WhatsApp (with a number), unless
+they turned it off for WhatsApp; the bell lists every notice whatever the
+choice. Overdue and escalation mail
 (the daily reminders) is not a notice kind and cannot be turned off.
 """
 import sqlalchemy as sa

@@ -7,7 +7,8 @@ from rbtasks.extensions import db
 from rbtasks.inputs.ids import whole_number
 from rbtasks.notices import preferences, services
 from rbtasks.notices.kinds import KINDS, MANDATORY, line
-from rbtasks.notices.models import EMAIL
+from rbtasks.notices.models import EMAIL, WHATSAPP
+from rbtasks.notices.whatsapp import wants_whatsapp
 from rbtasks.timeutil import utc_now
 
 bp = Blueprint("notices", __name__)
@@ -50,17 +51,28 @@ def mark_read():
 @bp.route("/profile/notices", methods=["POST"])
 @login_required
 def save_preferences():
-    chosen = {(kind, EMAIL) for kind in KINDS if request.form.get(f"{EMAIL}-{kind}")}
-    preferences.set_choices(current_user, chosen)
+    # The WhatsApp column is disabled (posts nothing) until the person opts in:
+    # its choices are then kept, not turned off.
+    channels = _channels(current_user)
+    chosen = {(kind, channel) for kind in KINDS for channel in channels
+              if request.form.get(f"{channel}-{kind}")}
+    preferences.set_choices(current_user, chosen, channels)
     db.session.commit()
     flash(_("Your notice choices have been saved."), "success")
     return redirect(url_for("accounts.profile", _anchor="notice-choices"))
 
 
+def _channels(user):
+    return (EMAIL, WHATSAPP) if wants_whatsapp(user) else (EMAIL,)
+
+
 def profile_section(user, now):
-    """The profile's "Notices" section: a checkbox per kind and channel."""
+    """The profile's "Notices" section: a checkbox per kind and channel; the
+    WhatsApp column is disabled, with a hint, until the user opts in with a
+    number."""
     return {"kinds": list(KINDS.values()), "mandatory": MANDATORY,
-            "choices": preferences.choices(user), "channels": (EMAIL,)}
+            "choices": preferences.choices(user, (EMAIL, WHATSAPP)),
+            "channels": (EMAIL, WHATSAPP), "whatsapp_ready": wants_whatsapp(user)}
 
 
 def bell():

@@ -149,9 +149,10 @@ def mark_read(user, now, ids=None):
 
 
 def item_notices(item):
-    """The notices about ``item``, newest first, with their people and email."""
+    """The notices about ``item``, newest first, with their people, email and
+    WhatsApp message."""
     return list(db.session.scalars(
         sa.select(Notice).where(Notice.item_id == item.id)
         .options(joinedload(Notice.recipient), joinedload(Notice.actor),
-                 joinedload(Notice.email_message))
+                 joinedload(Notice.email_message), joinedload(Notice.whatsapp_message))
         .order_by(Notice.created_at.desc(), Notice.id.desc())))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from flask import current_app
 
 from rbtasks.items.permissions import can_manage
-from rbtasks.outbox.labels import MESSAGE_STATUS_LABELS, STAGE_LABELS
+from rbtasks.outbox.labels import CHANNEL_LABELS, MESSAGE_STATUS_LABELS, STAGE_LABELS
 from rbtasks.outbox.log import may_read_log, messages_about_item
 
 SOURCES = "rbtasks.outbox_item_notifications"
@@ -26,6 +26,7 @@ class PanelRow:
     what: str
     status: str | None         # an outbox status, or None with ``status_text``
     status_text: str = ""
+    channel: str = "email"     # rbtasks.outbox.models.CHANNELS; "" for none (in the app)
 
 
 def add_item_notifications(app, rows):
@@ -46,4 +47,5 @@ def item_panel(actor, item, now):
         "may_open_log": may_read_log(actor) and can_manage(actor, item),
         "stage_labels": STAGE_LABELS,
         "status_labels": MESSAGE_STATUS_LABELS,
+        "channel_labels": CHANNEL_LABELS,
     }
