@@ -8,7 +8,6 @@ undone row by row, so each request meets the same cast.
 """
 import io
 import re
-import warnings
 from dataclasses import asdict, dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -203,10 +202,7 @@ class Rows:
     def __init__(self, engine):
         self.engine = engine
         metadata = sa.MetaData()
-        with warnings.catch_warnings():
-            # The priority sort's expression index (SQLite, PostgreSQL): rows, not indexes, count.
-            warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based")
-            metadata.reflect(bind=engine)
+        metadata.reflect(bind=engine)
         self.order = [t for t in metadata.sorted_tables if t.name != "alembic_version"]
         self.tables = {table.name: table for table in self.order}
 
