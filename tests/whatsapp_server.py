@@ -29,6 +29,10 @@ class Answer:
     headers: dict = field(default_factory=dict)
     delay: float = 0               # seconds to wait before answering
     echo_authorization: bool = False   # put the request's Authorization in the body
+    # Hold the answer until this many requests have arrived in all (at most
+    # RENDEZVOUS_SECONDS): a sender that waits here lets a rival process show
+    # it can claim other messages meanwhile.
+    until_requests: int = 0
 
 
 @dataclass
@@ -61,11 +65,15 @@ class Recorded:
         return self.form["target"]
 
 
+RENDEZVOUS_SECONDS = 30
+
+
 class WhatsAppServer:
     def __init__(self):
         self.requests = []
         self._script = deque()
         self._lock = threading.Lock()
+        self._arrived = threading.Condition(self._lock)
         self._sent = 0
         server = self
 
@@ -76,6 +84,8 @@ class WhatsAppServer:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
                 answer = server._record(Recorded("POST", self.path, dict(self.headers), body))
+                if answer.until_requests:
+                    server._wait_for(answer.until_requests)
                 if answer.delay:
                     time.sleep(answer.delay)
                 payload = answer.body
@@ -111,7 +121,12 @@ class WhatsAppServer:
     def _record(self, recorded):
         with self._lock:
             self.requests.append(recorded)
+            self._arrived.notify_all()
             return self._script.popleft() if self._script else Answer()
+
+    def _wait_for(self, count):
+        with self._arrived:
+            self._arrived.wait_for(lambda: len(self.requests) >= count, RENDEZVOUS_SECONDS)
 
     def _next_id(self):
         with self._lock:
