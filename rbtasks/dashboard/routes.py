@@ -8,7 +8,7 @@ from rbtasks.dashboard.history import overdue_per_week
 from rbtasks.dashboard.scope import filter_options, filters_from_args, resolve_scope
 from rbtasks.dashboard.summary import HEADLINE_NUMBERS, summarise
 from rbtasks.errors import ValidationError
-from rbtasks.inbox.services import needs_action
+from rbtasks.inbox.services import PANEL_SIZE, needs_action_page
 from rbtasks.rbindex.grades import grade_for
 from rbtasks.rbindex.services import list_index_scores
 from rbtasks.realisation.services import NUMERALS
@@ -55,7 +55,7 @@ def show_dashboard():
         filter_args={name: value for name, value in filter_args.items() if value},
         headline_numbers=HEADLINE_NUMBERS, items_url=_items_url, scores=scores,
         grade_for=grade_for, today=today, charts=charts, history=history,
-        inbox=needs_action(current_user, now), report_args=report_args,
+        inbox=needs_action_page(current_user, now, per_page=PANEL_SIZE), report_args=report_args,
         report_numeral=NUMERALS[current_quarter(today)],
     ), 422 if errors else 200
 

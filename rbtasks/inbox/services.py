@@ -14,8 +14,10 @@ calendar), so the list and the escalation emails never disagree.
 A person with several duties gets one entry per item carrying every reason,
 the most urgent first (an escalation says "overdue" already, so only the
 highest of those is kept). Entries come most urgent first, the oldest first
-within a kind. The page, the API and the dashboard's and "My tasks" panels
-all read :func:`needs_action`.
+within a kind. The API reads them all (:func:`needs_action`); the page, and
+the dashboard's and "My tasks" panels (its first ten), read a page of them
+with the total (:func:`needs_action_page`), which costs the same however
+many items wait.
 """
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,11 +35,22 @@ from rbtasks.inbox.reasons import (
     URGENCY,
     Reason,
 )
-from rbtasks.reminders.stages import overdue_stage_began, overdue_stages
+from rbtasks.paging import Page
+from rbtasks.reminders.stages import (
+    due_dates_beginning_alike,
+    overdue_stage_began,
+    overdue_stage_cutoff,
+    overdue_stages,
+)
 from rbtasks.roles import AGENCY_HEAD, LEADER
 from rbtasks.settings_store.policy import load_policy
 from rbtasks.timeutil import local_today
 from rbtasks.workdays.calendar import WorkCalendar
+
+# Entries on a page of the "Perlu tindakan" page, and in the dashboard's and
+# "My tasks" panels (which link to the page for the rest).
+PER_PAGE = 25
+PANEL_SIZE = 10
 
 
 @dataclass
@@ -70,34 +83,106 @@ class Entry:
 
 def needs_action(actor, now):
     """The entries of ``actor``'s "Perlu tindakan" at ``now``, most urgent first."""
-    today = local_today(now)
-    found = {}
+    return _Inbox(actor, local_today(now)).entries()
 
-    def add(row, reason):
-        entry = found.get(row.item_id)
-        if entry is None:
-            entry = found[row.item_id] = Entry(
-                item_id=row.item_id, title=row.title, status=row.status,
-                due_date=row.due_date, pokja_name=row.pokja_name,
-                agency_name=row.agency_name, owner_name=row.owner_name)
-        entry.reasons.append(reason)
 
-    for row in sources.to_verify(actor):
-        add(row, Reason(TO_VERIFY, row.submitted_at, {"owner": row.owner_name}))
-    for row in sources.extensions_to_decide(actor):
-        add(row, Reason(EXTENSION, row.requested_at, {
-            "by": row.requested_by, "old": row.old_due_date, "new": row.new_due_date,
-            "extension_id": row.extension_id}))
-    for row in sources.returned_to(actor):
-        add(row, Reason(RETURNED, row.returned_at, {"by": row.returned_by, "note": row.note}))
-    deadlines = _Deadlines(actor, today)
-    for row in sources.watched_deadlines(actor, today, deadlines.escalation_2_first):
-        for reason in deadlines.reasons(row):
-            add(row, reason)
+def needs_action_page(actor, now, page=1, per_page=PER_PAGE):
+    """Page ``page`` of ``actor``'s "Perlu tindakan" at ``now`` (rbtasks.paging.Page
+    with the exact total), the same entries as :func:`needs_action` in the same
+    order, reading only as many rows of each source as the page can need."""
+    inbox = _Inbox(actor, local_today(now))
+    entries = inbox.entries(first=page * per_page)[(page - 1) * per_page:]
+    return Page(entries, page, per_page, inbox.count())
 
-    for entry in found.values():
-        entry.reasons = _most_urgent_first(entry.reasons)
-    return sorted(found.values(), key=_urgency)
+
+class _Inbox:
+    """One reader's sources at one day. The entries are the reasons of every
+    row merged per item; with ``first``, only the first ``first`` entries,
+    from each source's first rows.
+
+    Why that is enough: every source lists its items in the order of the
+    entries they make (their reason's urgency and date, then the item), and
+    an entry ranks by its most urgent reason. So an entry among the first
+    ``first`` has that reason among the first ``first`` rows of its source,
+    where fewer than ``first`` entries come before it. Only the overdue items
+    watched for others need more than a LIMIT: an escalation dates from the
+    day it began, which items due on a working day and on the days off after
+    it share, and the item decides among them: so the first ``first`` items
+    sharing that day with the last row read are read too. The entries kept then get the
+    requests to decide that were not read: a kept entry's most urgent reason
+    was read, and the only sources sharing items are the reader's own items
+    (read whole) with the watched ones, and the requests with the items to
+    verify (which are more urgent), so a request is all it can lack.
+    """
+
+    def __init__(self, actor, today):
+        self.actor, self.today = actor, today
+        self.deadlines = _Deadlines(actor, today)
+        # The biggest first: count_items counts the first straight from an index.
+        self.duties = {
+            "watched": sources.watched_overdue(actor, today,
+                                               self.deadlines.escalation_2_cutoff),
+            "to_verify": sources.to_verify(actor),
+            "extensions": sources.extensions_to_decide(actor),
+            "returned": sources.returned_to(actor),
+            "own": sources.own_deadlines(actor, today),
+        }
+
+    def count(self):
+        return sources.count_items(self.duties.values())
+
+    def entries(self, first=None):
+        found = {}
+        duties = self.duties
+        for row in sources.rows(duties["to_verify"], first):
+            _add(found, row, Reason(TO_VERIFY, row.submitted_at, {"owner": row.owner_name}))
+        for row in sources.rows(duties["extensions"], first):
+            _add(found, row, _extension(row))
+        for row in sources.rows(duties["returned"]):
+            _add(found, row, Reason(RETURNED, row.returned_at,
+                                    {"by": row.returned_by, "note": row.note}))
+        deadline_rows = {row.item_id: row for row in sources.rows(duties["own"])}
+        watched = sources.rows(duties["watched"], first)
+        if first is not None and watched:
+            alike = due_dates_beginning_alike(watched[-1].due_date, self.deadlines.calendar)
+            watched += sources.rows(sources.due_between_by_item(duties["watched"], *alike),
+                                    first)
+        deadline_rows.update((row.item_id, row) for row in watched)
+        for row in deadline_rows.values():
+            for reason in self.deadlines.reasons(row):
+                _add(found, row, reason)
+
+        for entry in found.values():
+            entry.reasons = _most_urgent_first(entry.reasons)
+        entries = sorted(found.values(), key=_urgency)
+        if first is not None:
+            entries = entries[:first]
+            self._add_unread_requests(entries)
+        return entries
+
+    def _add_unread_requests(self, entries):
+        """An item has one pending request at most (ExtensionRequest.open_item_id)."""
+        by_item = {entry.item_id: entry for entry in entries}
+        for row in sources.rows_of_items(self.duties["extensions"], list(by_item)):
+            entry = by_item[row.item_id]
+            if all(reason.code != EXTENSION for reason in entry.reasons):
+                entry.reasons = _most_urgent_first([*entry.reasons, _extension(row)])
+
+
+def _add(found, row, reason):
+    entry = found.get(row.item_id)
+    if entry is None:
+        entry = found[row.item_id] = Entry(
+            item_id=row.item_id, title=row.title, status=row.status,
+            due_date=row.due_date, pokja_name=row.pokja_name,
+            agency_name=row.agency_name, owner_name=row.owner_name)
+    entry.reasons.append(reason)
+
+
+def _extension(row):
+    return Reason(EXTENSION, row.requested_at, {
+        "by": row.requested_by, "old": row.old_due_date, "new": row.new_due_date,
+        "extension_id": row.extension_id})
 
 
 def _urgency(entry):
@@ -124,14 +209,18 @@ def _most_urgent_first(reasons):
 class _Deadlines:
     """The deadline reasons of an open item for one reader. The policy and the
     working-day calendar (one statement each) are read only for readers who
-    are told of escalations: agency heads and leaders."""
+    are told of escalations: agency heads and leaders. A leader's items are
+    selected by the latest due date at escalation level 2 today, worked out
+    here once."""
 
     def __init__(self, actor, today):
         self.actor, self.today = actor, today
         self.watches_escalations = actor.role in (AGENCY_HEAD, LEADER)
         self.policy = load_policy() if self.watches_escalations else None
         self.calendar = WorkCalendar.load() if self.watches_escalations else None
-        self.escalation_2_first = self.policy.escalation_2_first if self.policy else 0
+        self.escalation_2_cutoff = (
+            overdue_stage_cutoff(ESCALATION_2, today, self.policy, self.calendar)
+            if actor.role == LEADER else None)
         self._began = {}
 
     def reasons(self, row):

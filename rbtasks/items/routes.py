@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 from rbtasks.errors import DomainError, ValidationError
 from rbtasks.extensions import db
 from rbtasks.inputs.ids import whole_number
-from rbtasks.inbox.services import needs_action
+from rbtasks.inbox.services import PANEL_SIZE, needs_action_page
 from rbtasks.items import choices, queries, services
 from rbtasks.items.constants import STATUS_LABELS
 from rbtasks.items.forms import CommentForm, DeleteForm, ItemForm
@@ -56,7 +56,7 @@ def my_items():
     now = utc_now()
     page = queries.list_my_items(current_user, now)
     return render_template("items/my_items.html", page=page, today=local_today(now),
-                           inbox=needs_action(current_user, now))
+                           inbox=needs_action_page(current_user, now, per_page=PANEL_SIZE))
 
 
 def _fill_choices(form, actor, pokjas):

@@ -26,6 +26,11 @@ WAITING = "waiting"
 # The order in which an email lists its groups: the most serious first.
 EMAIL_ORDER = (ESCALATION_2, ESCALATION_1, OVERDUE, WAITING, BEFORE)
 
+# Working days overdue at which each overdue stage first fires.
+_FIRST = {OVERDUE: lambda policy: policy.overdue_first,
+          ESCALATION_1: lambda policy: policy.escalation_1_first,
+          ESCALATION_2: lambda policy: policy.escalation_2_first}
+
 
 class DueStage(NamedTuple):
     stage: str
@@ -87,13 +92,39 @@ def overdue_stage_began(stage, due_date, policy, calendar):
     """The day an overdue stage of an item due on ``due_date`` first fired:
     the working day on which the item became the stage's ``*_first`` working
     days overdue (its first period), as :func:`overdue_stages` counts them."""
-    first = {OVERDUE: policy.overdue_first, ESCALATION_1: policy.escalation_1_first,
-             ESCALATION_2: policy.escalation_2_first}[stage]
+    first = _FIRST[stage](policy)
     day, counted = due_date, 0
     while counted < first:
         day += timedelta(days=1)
         counted += calendar.is_working_day(day)
     return day
+
+
+def overdue_stage_cutoff(stage, today, policy, calendar):
+    """The latest due date of an open item that is at overdue ``stage`` today
+    (:func:`overdue_stages` returns the stage exactly for the due dates up to
+    it), or None when no due date is: the day before the stage's ``*_first``-th
+    working day counting back from today, since an item due before that day is
+    at least that many working days overdue. Lets a query select the items at
+    a stage by their due date alone."""
+    first = _FIRST[stage](policy)
+    day, counted = today, 0
+    while True:
+        counted += calendar.is_working_day(day)
+        if counted >= first:
+            return day - timedelta(days=1) if day > date.min else None
+        if day == date.min:
+            return None
+        day -= timedelta(days=1)
+
+
+def due_dates_beginning_alike(due_date, calendar):
+    """``(first, last)``: the due dates whose overdue stages begin on the same
+    days as those of an item due on ``due_date`` (:func:`overdue_stage_began`).
+    An item due on a working day shares its stages' days with the items due on
+    the days off that follow, up to the next working day."""
+    return (calendar.previous_working_day(due_date),
+            calendar.next_working_day(due_date + timedelta(days=1)) - timedelta(days=1))
 
 
 def waiting_stage(submitted_on, today, policy, calendar):

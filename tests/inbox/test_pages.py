@@ -2,6 +2,7 @@
 panel on the dashboard and in "My tasks"."""
 import html as markup
 import re
+from datetime import timedelta
 
 import pytest
 
@@ -109,3 +110,25 @@ def test_nothing_waiting_shows_no_panel(login, make_user):
 
     assert 'id="inbox"' not in html
     assert 'href="/inbox"' in html   # the navigation still leads there
+
+
+def test_the_page_lists_25_at_a_time_with_the_count_of_all(login, plan, make_item):
+    for number in range(1, 28):
+        make_item(title=f"Reviu dokumen perencanaan OPD {number:02d}", owner=plan["seran"],
+                  agency=plan["inspektorat"], pokja=plan["ours"], status="submitted",
+                  submitted_at=plan["now"] - timedelta(minutes=number))
+    client = login(plan["ndun"])
+    first = client.get("/inbox").get_data(as_text=True)
+    second = client.get("/inbox?page=2").get_data(as_text=True)
+
+    # 30 entries: peta (late), 28 to verify (reviu and these, the longest waiting first), wbk
+    for html in (first, second):
+        assert "30 rencana aksi menunggu Anda" in _text(html)
+    assert first.count('<li data-item="') == 25 and second.count('<li data-item="') == 5
+    assert "Halaman 1 dari 2" in _text(first) and 'href="/inbox?page=2"' in first
+    assert "Halaman 2 dari 2" in _text(second)
+    first_text = _text(first)
+    assert (first_text.index(plan["peta"].title) < first_text.index(plan["reviu"].title)
+            < first_text.index("OPD 27") < first_text.index("OPD 05"))
+    assert "OPD 04" not in first_text and "OPD 04" in _text(second)
+    assert plan["wbk"].title in second and plan["wbk"].title not in first

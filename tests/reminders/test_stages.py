@@ -4,11 +4,12 @@ Dates are in 2026–2027; the `holidays` package lists 17 Aug 2026
 (Independence Day), 24 Dec 2026 (cuti bersama Natal), 25 Dec 2026,
 1 Jan 2027 and 5 Jan 2027 (Isra Mikraj) as non-working days.
 """
-from datetime import date
+from datetime import date, timedelta
 
 from rbtasks.reminders.stages import (
     BEFORE, ESCALATION_1, ESCALATION_2, OVERDUE, WAITING, DueStage, before_horizon,
-    before_stage, due_stages, lead_time_day,
+    before_stage, due_dates_beginning_alike, due_stages, lead_time_day,
+    overdue_stage_began, overdue_stage_cutoff, overdue_stages,
 )
 from rbtasks.settings_store.policy import Policy
 from rbtasks.workdays.calendar import WorkCalendar
@@ -163,3 +164,60 @@ def test_before_horizon_looks_past_the_days_off():
     # Friday 4 Dec: Saturday and Sunday lead-time days move back onto Friday
     assert before_horizon(date(2026, 12, 4), (7, 3, 1, 0), CALENDAR) == date(2026, 12, 13)
     assert before_horizon(date(2026, 12, 2), (7, 3, 1, 0), CALENDAR) == date(2026, 12, 9)
+
+
+def _days(first, last):
+    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
+
+
+# Around Independence Day, Christmas with its cuti bersama and New Year, and Isra Mikraj.
+AROUND_HOLIDAYS = (_days(date(2026, 8, 10), date(2026, 8, 24))
+                   + _days(date(2026, 12, 18), date(2027, 1, 12)))
+
+
+def test_the_cutoff_of_an_overdue_stage_selects_exactly_the_items_at_that_stage():
+    # Inbox queries select the items at a stage by due date alone ("due on or before the
+    # cutoff"): for every today and due date, that agrees with the stages themselves,
+    # with the defaults, with stages from the first working day, and with an admin's
+    # override making the Saturday 19 Dec 2026 a working day and Monday 4 Jan 2027 a day off.
+    override = WorkCalendar({date(2026, 12, 19): (True, "Hari kerja pengganti"),
+                             date(2027, 1, 4): (False, "Libur daerah")})
+    policies = (POLICY, Policy(overdue_first=1, escalation_1_first=1, escalation_2_first=2),
+                Policy(escalation_1_first=4, escalation_2_first=15))
+    checked = 0
+    for calendar in (CALENDAR, override):
+        for policy in policies:
+            for today in AROUND_HOLIDAYS:
+                cutoffs = {stage: overdue_stage_cutoff(stage, today, policy, calendar)
+                           for stage in (OVERDUE, ESCALATION_1, ESCALATION_2)}
+                for due in _days(today - timedelta(days=40), today + timedelta(days=3)):
+                    reached = {due_stage.stage
+                               for due_stage in overdue_stages(due, today, policy, calendar)}
+                    for stage, cutoff in cutoffs.items():
+                        assert (due <= cutoff) == (stage in reached), (calendar, policy,
+                                                                       today, due, stage)
+                        checked += 1
+    assert checked > 20_000
+    # e.g. on Monday 28 Dec 2026 the items due by Thursday 10 Dec are 10 working days
+    # late (24 and 25 Dec are days off): they are at escalation level 2; Friday 11 Dec's 9
+    assert overdue_stage_cutoff(ESCALATION_2, date(2026, 12, 28), POLICY, CALENDAR) == date(
+        2026, 12, 10)
+
+
+def test_items_due_on_a_working_day_and_the_days_off_after_it_escalate_on_the_same_day():
+    for due in AROUND_HOLIDAYS:
+        first, last = due_dates_beginning_alike(due, CALENDAR)
+        assert first <= due <= last
+        for stage in (OVERDUE, ESCALATION_1, ESCALATION_2):
+            began = overdue_stage_began(stage, due, POLICY, CALENDAR)
+            assert all(overdue_stage_began(stage, alike, POLICY, CALENDAR) == began
+                       for alike in _days(first, last))
+            assert overdue_stage_began(stage, first - timedelta(days=1), POLICY,
+                                       CALENDAR) < began
+            assert overdue_stage_began(stage, last + timedelta(days=1), POLICY,
+                                       CALENDAR) > began
+    # Wednesday 23 Dec 2026 shares its days with Christmas Eve, Christmas and the weekend
+    assert due_dates_beginning_alike(date(2026, 12, 26), CALENDAR) == (
+        date(2026, 12, 23), date(2026, 12, 27))
+    assert due_dates_beginning_alike(date(2026, 12, 22), CALENDAR) == (
+        date(2026, 12, 22), date(2026, 12, 22))
