@@ -41,7 +41,7 @@ class InboxOut(BaseModel):
 
     @staticmethod
     def dump(entries):
-        return {"data": [_entry(entry) for entry in entries]}
+        return {"data": [dump_entry(entry) for entry in entries]}
 
 
 def _reason(reason):
@@ -50,7 +50,7 @@ def _reason(reason):
             else None}
 
 
-def _entry(entry):
+def dump_entry(entry):
     reasons = [_reason(reason) for reason in entry.reasons]
     return {
         "item_id": entry.item_id, "title": entry.title, "status": entry.status,

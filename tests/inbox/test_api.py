@@ -94,3 +94,25 @@ def test_without_a_token_it_is_401(client):
 
     assert response.status_code == 401
     assert response.get_json()["error"]["code"]
+
+
+def test_a_page_of_it_with_the_total(api, client, plan):
+    coordinator = api(plan["ndun"])
+    whole = coordinator.get("/api/v1/inbox").get_json()["data"]
+    first = coordinator.get("/api/v1/inbox?per_page=2").get_json()
+    second = coordinator.get("/api/v1/inbox?page=2&per_page=2").get_json()
+
+    assert [entry["item_id"] for entry in whole] == [
+        plan["peta"].id, plan["reviu"].id, plan["wbk"].id]
+    assert first == {"data": whole[:2], "meta": {"page": 1, "per_page": 2, "total": 3,
+                                                 "pages": 2}}
+    assert second["data"] == whole[2:] and second["meta"]["page"] == 2
+    assert not list(_schema(client).iter_errors(first))
+    assert not list(_schema(client).iter_errors(second))
+
+
+def test_a_page_number_that_is_not_one_is_422(api, plan):
+    response = api(plan["ndun"]).get("/api/v1/inbox?page=nol")
+
+    assert response.status_code == 422
+    assert "page" in response.get_json()["error"]["fields"]
