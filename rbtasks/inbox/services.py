@@ -107,8 +107,9 @@ class _Inbox:
     where fewer than ``first`` entries come before it. Only the overdue items
     watched for others need more than a LIMIT: an escalation dates from the
     day it began, which items due on a working day and on the days off after
-    it share, and the item decides among them: so the first ``first`` items
-    sharing that day with the last row read are read too. The entries kept then get the
+    it share, and the item decides among them: so the items sharing that day
+    with the last row read are read too (those due on one working day and the
+    days off after it). The entries kept then get the
     requests to decide that were not read: a kept entry's most urgent reason
     was read, and the only sources sharing items are the reader's own items
     (read whole) with the watched ones, and the requests with the items to
@@ -144,9 +145,10 @@ class _Inbox:
         deadline_rows = {row.item_id: row for row in sources.rows(duties["own"])}
         watched = sources.rows(duties["watched"], first)
         if first is not None and watched:
+            # All of them: ordered by item and limited, PostgreSQL would rather walk
+            # the items by id than read the few due on those days.
             alike = due_dates_beginning_alike(watched[-1].due_date, self.deadlines.calendar)
-            watched += sources.rows(sources.due_between_by_item(duties["watched"], *alike),
-                                    first)
+            watched += sources.rows(sources.due_between(duties["watched"], *alike))
         deadline_rows.update((row.item_id, row) for row in watched)
         for row in deadline_rows.values():
             for reason in self.deadlines.reasons(row):

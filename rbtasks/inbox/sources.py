@@ -144,11 +144,10 @@ def watched_overdue(actor, today, escalation_2_cutoff):
                    (ActionItem.due_date, ActionItem.id))
 
 
-def due_between_by_item(source, first, last):
-    """``source``'s items due from ``first`` to ``last``, inclusive, by item."""
+def due_between(source, first, last):
+    """``source``'s items due from ``first`` to ``last``, inclusive."""
     due = ActionItem.due_date.between(first, last)
-    return Source(source.ids.where(due),
-                  source.rows.where(due).order_by(None).order_by(ActionItem.id))
+    return Source(source.ids.where(due), source.rows.where(due))
 
 
 def rows(source, limit=None):
