@@ -14,7 +14,7 @@ _CODE = ("Why: " + ", ".join(CODES) + " (most urgent first in that order)")
 class ReasonOut(BaseModel):
     code: str = Field(description=_CODE)
     reason: str = Field(description="The reason in the user's language")
-    since: date | datetime = Field(description=_SINCE)
+    since: date | datetime | None = Field(description=_SINCE)
     extension_id: int | None = Field(
         description="For an extension request: its id, to decide it at "
                     "/extensions/{id}/decision; null otherwise")
@@ -30,7 +30,7 @@ class InboxEntryOut(BaseModel):
     owner: str | None = Field(description="The item's owner; null for none")
     reason_code: str = Field(description="The most urgent reason's code. " + _CODE)
     reason: str = Field(description="The most urgent reason, in the user's language")
-    since: date | datetime = Field(description="The most urgent reason's. " + _SINCE)
+    since: date | datetime | None = Field(description="The most urgent reason's. " + _SINCE)
     reasons: list[ReasonOut] = Field(
         description="Every reason the item waits for the user (a user with several "
                     "duties, e.g. an owner who is also a coordinator), the most urgent first")
@@ -45,7 +45,7 @@ class InboxOut(BaseModel):
 
 
 def _reason(reason):
-    return {"code": reason.code, "reason": reason.text, "since": reason.since.isoformat(),
+    return {"code": reason.code, "reason": reason.text, "since": reason.since.isoformat() if reason.since else None,
             "extension_id": reason.facts.get("extension_id") if reason.code == EXTENSION
             else None}
 

@@ -116,3 +116,17 @@ def test_a_page_number_that_is_not_one_is_422(api, plan):
 
     assert response.status_code == 422
     assert "page" in response.get_json()["error"]["fields"]
+
+
+def test_an_item_submitted_before_submission_times_were_kept_has_no_since(api, client, plan, db):
+    """Items made submitted by an older demo seed or by hand have no submission time."""
+    plan["reviu"].submitted_at = None
+    db.session.commit()
+
+    response = api(plan["ndun"]).get("/api/v1/inbox")
+
+    assert response.status_code == 200
+    body = response.get_json()
+    assert not list(_schema(client).iter_errors(body))
+    reviu = next(entry for entry in body["data"] if entry["item_id"] == plan["reviu"].id)
+    assert reviu["reason_code"] == "to_verify" and reviu["since"] is None
