@@ -1,9 +1,11 @@
 """Running real ``flask rb`` processes against the test run's own database and a
 real SMTP server, as the concurrency and crash tests do."""
+import json
 import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,6 +47,22 @@ def finish(processes, timeout=120):
         assert process.returncode == 0, err[-3000:]
         outputs.append(out)
     return outputs
+
+
+def deliver_together(count, env, now, go, batch_size=5):
+    """The delivery reports (dicts) of ``count`` ``tests.outbox.deliver_process``
+    processes started together: each imports the app and connects, says it is
+    ready next to the file ``go``, and delivers once ``go`` appears."""
+    command = [sys.executable, "-m", "tests.outbox.deliver_process", now.isoformat(), str(go),
+               str(batch_size)]
+    processes = [start(command, env) for _ in range(count)]
+    deadline = time.monotonic() + 90
+    while len(list(go.parent.glob(f"{go.name}.*.ready"))) < count:
+        assert time.monotonic() < deadline, "the delivery processes did not start"
+        assert all(process.poll() is None for process in processes), finish(processes)
+        time.sleep(0.02)
+    go.touch()
+    return [json.loads(out.strip().splitlines()[-1]) for out in finish(processes)]
 
 
 def counts(output):

@@ -1,15 +1,12 @@
 """Exactly once across processes: several real delivery processes at the same
 moment, on the test run's own database, all sending to the real mailbox."""
-import json
 import re
-import sys
-import time
 from collections import Counter
 
 import pytest
 
 from rbtasks.outbox.models import OutboxMessage
-from tests.processes import environment, finish, flask_rb, start
+from tests.processes import deliver_together, environment, finish, flask_rb, start
 
 # Real delivery processes read and write the database: real commits.
 pytestmark = pytest.mark.real_commits
@@ -29,20 +26,8 @@ def test_four_processes_deliver_each_message_exactly_once(app, db, mailbox, make
                                                           tmp_path):
     expected = {make_message().message_id for _ in range(60)}
     db.session.remove()  # no transaction of ours in the way
-    go = tmp_path / "go"
-    env = environment(app, mailbox.port)
-    command = [sys.executable, "-m", "tests.outbox.deliver_process", now.isoformat(), str(go),
-               "5"]
-    processes = [start(command, env) for _ in range(4)]
-    # Start them together, once every one has imported the app and connected.
-    deadline = time.monotonic() + 90
-    while len(list(tmp_path.glob("go.*.ready"))) < len(processes):
-        assert time.monotonic() < deadline, "the delivery processes did not start"
-        assert all(process.poll() is None for process in processes), finish(processes)
-        time.sleep(0.02)
-    go.touch()
-
-    reports = [json.loads(out.strip().splitlines()[-1]) for out in finish(processes)]
+    # Started together, once every one has imported the app and connected.
+    reports = deliver_together(4, environment(app, mailbox.port), now, tmp_path / "go")
 
     assert sum(report["sent"] for report in reports) == 60
     assert sum(report["failed"] + report["retried"] for report in reports) == 0

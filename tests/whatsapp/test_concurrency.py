@@ -1,8 +1,5 @@
 """Exactly once across processes: real delivery (and sweep) processes at the
 same moment, on the test run's own database, all sending to the fake provider."""
-import json
-import sys
-import time
 from collections import Counter
 from datetime import date
 
@@ -11,7 +8,7 @@ import sqlalchemy as sa
 
 from rbtasks.items.models import ActionItem
 from rbtasks.outbox.models import OutboxMessage
-from tests.processes import environment, finish, flask_rb, start
+from tests.processes import deliver_together, environment, finish, flask_rb, start
 from tests.whatsapp.conftest import TOKEN
 from tests.whatsapp_server import Answer
 
@@ -40,19 +37,8 @@ def test_two_delivery_processes_send_each_whatsapp_message_exactly_once(
     first = Answer(until_requests=2) if db.engine.dialect.name != "sqlite" else Answer()
     wa_server.script(first, *[Answer(delay=0.03) for _ in range(39)])
     db.session.remove()
-    go = tmp_path / "go"
-    command = [sys.executable, "-m", "tests.outbox.deliver_process", now.isoformat(), str(go),
-               "5"]
-    env = _environment(app, mailbox, wa_server, provider="cloud")
-    processes = [start(command, env) for _ in range(2)]
-    deadline = time.monotonic() + 90
-    while len(list(tmp_path.glob("go.*.ready"))) < len(processes):
-        assert time.monotonic() < deadline, "the delivery processes did not start"
-        assert all(process.poll() is None for process in processes), finish(processes)
-        time.sleep(0.02)
-    go.touch()
-
-    reports = [json.loads(out.strip().splitlines()[-1]) for out in finish(processes)]
+    reports = deliver_together(2, _environment(app, mailbox, wa_server, provider="cloud"), now,
+                               tmp_path / "go")
 
     assert sum(report["sent"] for report in reports) == 40
     received = Counter(request.text for request in wa_server.requests)
