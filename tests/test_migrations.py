@@ -7,8 +7,6 @@ from rbtasks.models import compared_with_models
 
 
 @pytest.mark.real_commits  # read through a connection of its own
-@pytest.mark.filterwarnings(  # SQLite: the priority's expression index (DATABASE_ONLY_INDEXES)
-    "ignore:Skipped unsupported reflection of expression-based index")
 def test_upgrade_from_empty_matches_the_models(app, db):
     # The session's database was built by `upgrade()` from nothing (conftest).
     with db.engine.connect() as connection:
