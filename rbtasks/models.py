@@ -5,10 +5,12 @@ from rbtasks.dataversion.models import DataVersion  # noqa: F401
 from rbtasks.deadlines.models import ExtensionRequest  # noqa: F401
 from rbtasks.evidence.models import Evidence  # noqa: F401
 from rbtasks.imports.models import ImportKey  # noqa: F401
+from rbtasks.meetings.models import AgendaPoint, Decision, DecisionItem, Meeting, MeetingAttendee  # noqa: F401,E501
 from rbtasks.items.models import DATABASE_ONLY_INDEXES, ActionItem, ActivityEntry, Comment  # noqa: F401,E501
 from rbtasks.notices.models import Notice, NoticePreference  # noqa: F401
 from rbtasks.organisation.models import Agency, Area, Pokja  # noqa: F401
 from rbtasks.outbox.models import JobLock, OutboxAttachment, OutboxEntry, OutboxMessage  # noqa: F401,E501
+from rbtasks.pmprb.models import Assessment, AssessmentAnswer, GapItem, Instrument, InstrumentNode  # noqa: F401,E501
 from rbtasks.rbindex.models import IndexScore  # noqa: F401
 from rbtasks.realisation.models import QuarterRealisation  # noqa: F401
 from rbtasks.settings_store.models import Setting  # noqa: F401

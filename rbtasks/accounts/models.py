@@ -41,6 +41,9 @@ class User(UserMixin, db.Model):
     # Coordinators may turn off their weekly digest; overdue and escalation
     # mail cannot be turned off.
     wants_digest: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+    # The Inspektorat's evaluators review self-assessments (rbtasks.pmprb): a
+    # permission of its own, beside the role, not a kind of coordinating.
+    is_evaluator: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     agency: Mapped[Agency | None] = relationship()

@@ -12,7 +12,9 @@ EVIDENCE_KINDS = ("notulen", "daftar_hadir", "foto", "sk", "sop", "laporan", "ta
 
 
 class Evidence(db.Model):
-    """One piece of evidence for an action item.
+    """One piece of evidence for an action item, a monev meeting or an
+    answer of a self-assessment (its holder: exactly one of ``item_id``,
+    ``meeting_id``, ``answer_id`` is set).
 
     Exactly one of ``url`` (a link) or ``stored_name`` (a file under the
     instance folder, named by us, never by the uploader) is set.
@@ -27,11 +29,25 @@ class Evidence(db.Model):
         sa.CheckConstraint(
             "(url IS NULL) <> (stored_name IS NULL)", name="link_or_file"
         ),
+        sa.CheckConstraint(
+            "(CASE WHEN item_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN meeting_id IS NULL THEN 0 ELSE 1 END"
+            " + CASE WHEN answer_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_holder",
+            # MariaDB refuses a CHECK on columns whose foreign keys cascade;
+            # there the services alone keep one holder per row.
+        ).ddl_if(dialect=("postgresql", "sqlite")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    item_id: Mapped[int] = mapped_column(
+    item_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("action_item.id", ondelete="CASCADE"), index=True
+    )
+    meeting_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    answer_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("pmprb_answer.id", ondelete="CASCADE"), index=True
     )
     kind: Mapped[str] = mapped_column(sa.String(20))
     description: Mapped[str] = mapped_column(sa.String(500), default="")

@@ -71,17 +71,23 @@ def add_link(item_id):
 @bp.route("/evidence/<int:evidence_id>/delete", methods=["POST"])
 @login_required
 def remove(evidence_id):
-    _evidence, item = services.get_evidence(current_user, evidence_id)
+    """Remove evidence from any holder; back to the page that showed it."""
+    evidence, holder = services.get_evidence(current_user, evidence_id)
+    page = services.page_of(evidence, holder)
     form = RemoveEvidenceForm()
     if not form.validate_on_submit():
         abort(400)
     try:
         services.remove_evidence(current_user, evidence_id, utc_now())
     except Conflict as error:
-        return _refused(item, "evidence", error=error)
+        if evidence.item_id is not None:
+            return _refused(holder, "evidence", error=error)
+        db.session.rollback()
+        flash(error.message, "error")
+        return redirect(page, 303)
     db.session.commit()
     flash(_("Evidence removed."), "success")
-    return _back(item.id)
+    return redirect(page, 303)
 
 
 @bp.route("/evidence/<int:evidence_id>/download")
