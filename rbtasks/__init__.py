@@ -19,6 +19,7 @@ def create_app(config=None):
                          evidence, exports, http_errors, i18n, imports, inbox, inputs, items,
                          notices, organisation, outbox, rbindex, realisation, reminders,
                          reports, scheduler, settings, workflow)
+    from rbtasks.meetings import minutes
 
     config = config or config_from_env()
     app = Flask(__name__, template_folder=str(ROOT / "templates"),
@@ -50,6 +51,7 @@ def create_app(config=None):
     rbindex.init_app(app)            # the RB index by year
     calendarfeeds.init_app(app)      # iCalendar feeds of deadlines
     reports.init_app(app)            # the quarterly monev report
+    minutes.init_app(app)            # minutes of a monev meeting (goes right after meetings)
     imports.init_app(app)            # rencana aksi sheets into a pokja
     exports.init_app(app)            # the item list as .xlsx and .csv
     demo.init_app(app)               # flask rb seed-demo
