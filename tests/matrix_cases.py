@@ -29,7 +29,8 @@ evidence link on I its owner added), ``file`` (an evidence file on I),
 ``token`` (one of the owner's API tokens), ``reset`` (a live password-reset
 link of the owner), ``message`` (a failed reminder about I), ``override`` (a
 working-day override), ``score`` (the RB index record of 2019), ``feed`` and
-``head_feed`` (the calendar-feed tokens of ``owner`` and ``head_a``).
+``head_feed`` (the calendar-feed tokens of ``owner`` and ``head_a``), ``meeting``
+(a monev meeting).
 
 Where the issues leave a role open, the choice made is noted at the case.
 """
@@ -359,6 +360,10 @@ PAGE_CASES = [
     page("reports.show_quarterly_report", "GET", "/reports/quarterly", **READS_REPORTS),
     page("reports.download_quarterly_report", "GET", "/reports/quarterly.xlsx",
          **READS_REPORTS),
+    # issue 12: a meeting's minutes are read by everyone who may read the
+    # meeting (rbtasks.meetings.access: every signed-in user)
+    page("minutes.show", "GET", "/meetings/{meeting}/minutes", **EVERYONE),
+    page("minutes.docx", "GET", "/meetings/{meeting}/minutes.docx", **EVERYONE),
     page("rbindex.list_index_scores", "GET", "/admin/index-scores", **ADMIN_ONLY),
     page("rbindex.list_index_scores", "POST", "/admin/index-scores", **ADMIN_ONLY,
          body=lambda ids: index_score_form(year="2021", target="71")),
@@ -478,6 +483,8 @@ API_CASES = [
     api("api.list_index_scores", "GET", V1 + "/index-scores", **EVERYONE),
     # issue 10: the quarterly monev report as .xlsx
     api("api.get_quarterly_report", "GET", V1 + "/reports/quarterly.xlsx", **READS_REPORTS),
+    # issue 12: the minutes of a meeting as .docx
+    api("api.get_meeting_minutes", "GET", V1 + "/meetings/{meeting}/minutes.docx", **EVERYONE),
     api("api.create_index_score", "POST", V1 + "/index-scores", **ADMIN_ONLY,
         body=lambda ids: {"year": 2021, "target": 71.0}),
     api("api.update_index_score", "PATCH", V1 + "/index-scores/{score}", **ADMIN_ONLY,

@@ -92,6 +92,7 @@ class Ids:
     message: int
     override: int
     score: int
+    meeting: int
     feed: str
     head_feed: str
     due: date
@@ -126,6 +127,7 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
     from rbtasks.calendarfeeds.tokens import feed_token
     from rbtasks.deadlines.services import request_extension
     from rbtasks.evidence.services import add_file_evidence, add_link_evidence
+    from rbtasks.meetings.models import Meeting
     from rbtasks.outbox.models import OutboxEntry, OutboxMessage
     from rbtasks.rbindex.models import IndexScore
     from rbtasks.timeutil import local_today, utc_now
@@ -167,7 +169,10 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
                                        period=1, recipient_email=owner.email))
     score = IndexScore(year=2019, score=Decimal("60.37"), source_note="LHE KemenPANRB",
                        updated_at=now)
-    db.session.add_all([override, message, score])
+    meeting = Meeting(title="Rapat monev TW IV", held_at=now, place="Kupang",
+                      chair="Drs. Yohanes Tukan, M.Si.", note_taker="Notulis",
+                      created_at=now, updated_at=now)
+    db.session.add_all([override, message, score, meeting])
     # Everyone has a calendar feed already, so reading its address writes nothing.
     feeds = {role: feed_token(user, now) for role, user in people.items()}
     db.session.commit()
@@ -177,7 +182,7 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
               pokja_p=pokja_p.id, agency_a=agency_a.id, user=colleague.id,
               user_email=colleague.email, owner=owner.id, owner_email=owner.email,
               coord_q=people["coord_q"].id, token=token.id, reset=reset,
-              message=message.id, override=override.id, score=score.id,
+              message=message.id, override=override.id, score=score.id, meeting=meeting.id,
               feed=feeds["owner"], head_feed=feeds["head_a"],
               due=item.due_date, later_due=today + timedelta(days=120), version=item.version)
     sessions = {role: login(user) for role, user in people.items()}

@@ -79,8 +79,10 @@ def test_every_path_parameter_is_declared(document):
 
 
 @pytest.fixture
-def cast(api, make_user, make_pokja, make_item, make_agency, make_message):
+def cast(api, db, now, make_user, make_pokja, make_item, make_agency, make_message):
     """An admin's client and ``concrete(path)``: the path with ids of rows that exist."""
+    from rbtasks.meetings.models import Meeting
+
     admin = make_user(role="admin")
     client = api(admin)
     agency = make_agency()
@@ -97,10 +99,15 @@ def cast(api, make_user, make_pokja, make_item, make_agency, make_message):
     failed = make_message(items=[(item, "overdue")], status="failed",
                           recipient_name="Dr. Maria Bessie, S.Kom., M.T.",
                           last_error="550 5.1.1 No such user")
+    meeting = Meeting(title="Rapat monev TW IV", held_at=now, place="Kupang", chair="",
+                      note_taker="", created_at=now, updated_at=now)
+    db.session.add(meeting)
+    db.session.commit()
     samples = {"/areas/{id}": pokja.area_id, "/agencies/{id}": agency.id,
                "/pokjas/{id}": pokja.id, "/users/{id}": admin.id,
                "/index-scores/{id}": score.get_json()["id"],
-               "/notifications/{id}/resend": failed.id}
+               "/notifications/{id}/resend": failed.id,
+               "/meetings/{id}/minutes.docx": meeting.id}
 
     def concrete(path):
         result = path.replace("{item_id}", str(item.id))
