@@ -250,6 +250,17 @@ def test_the_print_stylesheet_is_a4_with_repeated_headers(client):
 
 # ---- who reads them ----------------------------------------------------------------------
 
+def test_the_file_is_named_after_the_day_in_wita(db, now, make_user, api):
+    meeting = add_meeting(db, now, held_at=datetime(2026, 12, 6, 17, 30, tzinfo=timezone.utc))
+    response = api(make_user(locale="id")).get(f"/api/v1/meetings/{meeting.id}/minutes.docx")
+    assert response.headers["Content-Disposition"] == (
+        f'attachment; filename="notulen-rapat-2026-12-07-{meeting.id}.docx"')
+    assert response.headers["Cache-Control"] == "private, no-store"
+    document = read_docx(response)
+    assert rows_of(document.tables[0])[:2] == [["Hari, tanggal", ":", "Senin, 7 Desember 2026"],
+                                               ["Waktu", ":", "01.30 WITA"]]
+
+
 def test_signed_out_readers_sign_in_first(db, now, client):
     meeting = add_meeting(db, now)
     for url in (f"/meetings/{meeting.id}/minutes", f"/meetings/{meeting.id}/minutes.docx"):
