@@ -31,7 +31,8 @@ def active_users(agency_id=None):
 
 
 def list_filter_options(actor, agency_id=None, owner_id=None):
-    """(pokjas, agencies, owners) the item list's filters offer ``actor``.
+    """(pokjas, agencies, owners) the item list's filters offer ``actor``, as
+    rows of (id, name): a page of filters needs no more than that.
 
     Leaders and admins see the whole plan and are offered every pokja and
     agency; anyone else only what occurs in the items they may see (and a
@@ -41,8 +42,11 @@ def list_filter_options(actor, agency_id=None, owner_id=None):
     for anyone else the owners of the visible items there), plus the chosen
     owner: the page never lists every user of a province.
     """
+    pokja_choice = sa.select(Pokja.id, Pokja.name).order_by(Pokja.name)
+    agency_choice = sa.select(Agency.id, Agency.name).order_by(Agency.name)
     if actor.role in (ADMIN, LEADER):
-        pokjas, agencies = all_pokjas(), all_agencies()
+        pokjas = db.session.execute(pokja_choice).all()
+        agencies = db.session.execute(agency_choice).all()
         units = sa.select(Agency.id).where(sa.or_(Agency.id == agency_id,
                                                   Agency.parent_id == agency_id))
         people = sa.select(User.id).where(User.active.is_(True))
@@ -54,11 +58,10 @@ def list_filter_options(actor, agency_id=None, owner_id=None):
             return sa.select(column).where(visible, *where)
 
         coordinated = [pokja.id for pokja in actor.coordinated_pokjas]
-        pokjas = list(db.session.scalars(sa.select(Pokja).where(
-            sa.or_(Pokja.id.in_(used(ActionItem.pokja_id)), Pokja.id.in_(coordinated)))
-            .order_by(Pokja.name)))
-        agencies = list(db.session.scalars(sa.select(Agency).where(
-            Agency.id.in_(used(ActionItem.agency_id))).order_by(Agency.name)))
+        pokjas = db.session.execute(pokja_choice.where(
+            sa.or_(Pokja.id.in_(used(ActionItem.pokja_id)), Pokja.id.in_(coordinated)))).all()
+        agencies = db.session.execute(agency_choice.where(
+            Agency.id.in_(used(ActionItem.agency_id)))).all()
         people = used(ActionItem.owner_id)
         in_agency = used(ActionItem.owner_id, ActionItem.agency_id == agency_id)
     offered = []
@@ -68,5 +71,5 @@ def list_filter_options(actor, agency_id=None, owner_id=None):
         offered.append(sa.and_(User.id == owner_id, User.id.in_(people)))
     if not offered:
         return pokjas, agencies, []
-    owners = sa.select(User).where(sa.or_(*offered)).order_by(User.name)
-    return pokjas, agencies, list(db.session.scalars(owners))
+    owners = sa.select(User.id, User.name).where(sa.or_(*offered)).order_by(User.name)
+    return pokjas, agencies, db.session.execute(owners).all()
