@@ -17,7 +17,7 @@ def create_app(config=None):
     from config import config_from_env
     from rbtasks import (accounts, api, calendarfeeds, dashboard, deadlines, demo, digest,
                          evidence, exports, http_errors, i18n, imports, inbox, inputs, items,
-                         notices, organisation, outbox, rbindex, realisation, reminders,
+                         notices, organisation, outbox, pmprb, rbindex, realisation, reminders,
                          reports, scheduler, settings, workflow)
     from rbtasks.meetings import minutes
 
@@ -54,6 +54,7 @@ def create_app(config=None):
     minutes.init_app(app)            # minutes of a monev meeting (goes right after meetings)
     imports.init_app(app)            # rencana aksi sheets into a pokja
     exports.init_app(app)            # the item list as .xlsx and .csv
+    pmprb.init_app(app)              # PMPRB self-assessments: worksheet, index, gaps
     demo.init_app(app)               # flask rb seed-demo
 
     api.init_app(app)                # /api/v1, from the endpoints the features declared

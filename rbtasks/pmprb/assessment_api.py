@@ -1,0 +1,114 @@
+"""JSON endpoints of self-assessments: list, start, answer, read, gap → item, export."""
+from flask import jsonify, request, url_for
+from flask_babel import gettext as _
+
+from rbtasks.api.helpers import api_user, created, json_body, parse
+from rbtasks.api.routing import ApiRoutes
+from rbtasks.api.spec import list_of, operation, path_id, ref
+from rbtasks.errors import BadRequest
+from rbtasks.extensions import db
+from rbtasks.inputs.json_body import parse_json
+from rbtasks.pmprb import assessments, gaps
+from rbtasks.pmprb.assessment_access import get_assessment
+from rbtasks.pmprb.assessment_schemas import (
+    AnswerRows, AssessmentCreate, AssessmentOut, AssessmentSummaryOut, GapItemCreate, GapItemOut,
+)
+from rbtasks.pmprb.worksheet import worksheet
+from rbtasks.pmprb.worksheet_xlsx import MEDIA_TYPE, xlsx_response
+from rbtasks.timeutil import utc_now
+
+routes = ApiRoutes()
+
+
+@routes.get("/pmprb/assessments")
+def list_assessments():
+    return jsonify([AssessmentSummaryOut.dump(row)
+                    for row in assessments.list_assessments(api_user())])
+
+
+@routes.post("/pmprb/assessments")
+def create_assessment():
+    values = parse(AssessmentCreate, json_body())
+    assessment = assessments.create_assessment(api_user(), values, utc_now())
+    db.session.commit()
+    return created(AssessmentOut.dump(worksheet(assessment)),
+                   url_for("api.get_assessment_sheet", id=assessment.id))
+
+
+@routes.get("/pmprb/assessments/<int:id>")
+def get_assessment_sheet(id):
+    return jsonify(AssessmentOut.dump(worksheet(get_assessment(api_user(), id))))
+
+
+@routes.put("/pmprb/assessments/<int:id>/answers")
+def put_answers(id):
+    actor = api_user()
+    assessment = get_assessment(actor, id)
+    data = parse_json(request.get_data(cache=True))
+    if not isinstance(data, list):
+        raise BadRequest(_("The body must be a JSON array of answer rows."))
+    rows = parse(AnswerRows, data, partial=True)
+    assessments.save_answers(actor, assessment, rows, utc_now())
+    db.session.commit()
+    return jsonify(AssessmentOut.dump(worksheet(assessment)))
+
+
+@routes.post("/pmprb/assessments/<int:id>/gaps/<code>/items")
+def create_gap_item(id, code):
+    actor = api_user()
+    assessment = get_assessment(actor, id)
+    fields = parse(GapItemCreate, json_body(), partial=True)
+    item = gaps.create_gap_item(actor, assessment, code, fields, utc_now())
+    db.session.commit()
+    return created(GapItemOut(id=item.id).model_dump(), url_for("api.get_item", item_id=item.id))
+
+
+@routes.get("/pmprb/assessments/<int:id>/worksheet.xlsx")
+def get_worksheet_xlsx(id):
+    return xlsx_response(worksheet(get_assessment(api_user(), id)))
+
+
+_CODE = {"name": "code", "in": "path", "required": True, "description": "An indicator's code",
+         "schema": {"type": "string", "maxLength": 40}}
+
+
+def _xlsx_operation():
+    result = operation("The worksheet as .xlsx in the shape of the evaluation sheet", "pmprb",
+                       {200: None}, errors=(401, 404))
+    result["responses"]["200"]["content"] = {MEDIA_TYPE: {"schema": {"type": "string",
+                                                                     "format": "binary"}}}
+    return result
+
+
+OPENAPI_PATHS = {
+    "/pmprb/assessments": {
+        "get": operation("The self-assessments the user may read, newest year first", "pmprb",
+                         {200: list_of(AssessmentSummaryOut)}),
+        "post": operation("Start a self-assessment of an instrument for a year and a scope "
+                          "(admins, coordinators, evaluators)", "pmprb",
+                          {201: ref(AssessmentOut)}, request=AssessmentCreate,
+                          errors=(401, 403, 409, 422)),
+    },
+    "/pmprb/assessments/{id}": {
+        "parameters": [path_id()],
+        "get": operation("The worksheet: indexes, grades, target, official index, components, "
+                         "gaps and answers", "pmprb", {200: ref(AssessmentOut)},
+                         errors=(401, 404)),
+    },
+    "/pmprb/assessments/{id}/answers": {
+        "parameters": [path_id()],
+        "put": operation("Save answer rows, all or nothing; answers the new worksheet",
+                         "pmprb", {200: ref(AssessmentOut)}, request=AnswerRows,
+                         errors=(401, 403, 404, 409, 422)),
+    },
+    "/pmprb/assessments/{id}/gaps/{code}/items": {
+        "parameters": [path_id(), _CODE],
+        "post": operation("Make an action item closing an indicator's gap", "pmprb",
+                          {201: ref(GapItemOut)}, request=GapItemCreate,
+                          errors=(401, 403, 404, 422)),
+    },
+    "/pmprb/assessments/{id}/worksheet.xlsx": {
+        "parameters": [path_id()],
+        "get": _xlsx_operation(),
+    },
+}
