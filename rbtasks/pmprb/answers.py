@@ -58,7 +58,9 @@ def parse_number(text):
     """A number as typed: "12,5", "12.5", "12,5%"; None when it is not one."""
     if isinstance(text, bool):
         return None
-    if isinstance(text, (int, Decimal)):
+    if isinstance(text, Decimal):
+        return text if text.is_finite() else None
+    if isinstance(text, int):
         return Decimal(text)
     if isinstance(text, float):
         return Decimal(str(text)) if text == text and abs(text) != float("inf") else None
@@ -97,11 +99,13 @@ def value_of(indicator, raw):
         return None
     if len(text) > MAX_ANSWER:
         raise AnswerError(expected_answers(indicator))
+    if isinstance(raw, (int, float, Decimal)):
+        text = parse_number(raw)  # a JSON number is read as it is, however many digits
     kind = indicator.answer_type
     if kind == "yes_no":
-        return _yes_no(text, indicator)
+        return _yes_no(str(text), indicator)
     if kind in LETTER_VALUES:
-        return _letters(text, LETTER_VALUES[kind], indicator)
+        return _letters(str(text), LETTER_VALUES[kind], indicator)
     if kind == "percent":
         return _percent(text, indicator)
     if kind == "number":

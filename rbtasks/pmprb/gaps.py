@@ -38,8 +38,9 @@ def pokja_for_area(area_name):
 
 
 def default_title(indicator):
-    text = " ".join(_("PMPRB follow-up %(code)s: %(question)s", code=indicator.code,
-                      question=indicator.question or indicator.name).split())
+    # Item titles are the plan's data, read in every language: written as the sheet does.
+    text = " ".join(f"Tindak lanjut PMPRB {indicator.code}: "
+                    f"{indicator.question or indicator.name}".split())
     return text if len(text) <= TITLE_LIMIT else text[:TITLE_LIMIT - 1].rstrip() + "…"
 
 
@@ -80,9 +81,9 @@ def create_gap_item(actor, assessment, indicator_code, fields, now):
         raise ValidationError(_("Some fields are not valid."), {"pokja_id": _(
             "No pokja works on the area “%(area)s”; choose the pokja.",
             area=indicator.area_name or "—")})
-    values.setdefault("description", _("Gap in the self-assessment %(name)s %(year)d, "
-                                       "indicator %(code)s.", name=assessment.instrument.name,
-                                       year=assessment.year, code=indicator.code))
+    values.setdefault("description", f"Kesenjangan penilaian mandiri "
+                                     f"{assessment.instrument.name} {assessment.year}, "
+                                     f"indikator {indicator.code}.")
     item = create_items(actor, [values], now)[0]
     db.session.add(GapItem(assessment_id=assessment.id, indicator_id=indicator.id,
                            item_id=item.id))
