@@ -9,6 +9,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from flask_babel import gettext as _
+from flask_babel import pgettext
 
 from rbtasks.errors import ValidationError
 
@@ -164,7 +165,7 @@ def choices(indicator):
     """The choices a page offers for the indicator, as (answer, label); None
     when the answer is typed (percent, number)."""
     if indicator.answer_type == "yes_no":
-        return [("ya", _("Yes")), ("tidak", _("No"))]
+        return [("ya", pgettext("answer", "Yes")), ("tidak", pgettext("answer", "No"))]
     if indicator.answer_type in LETTER_VALUES:
         return [(letter, letter.upper()) for letter in LETTER_VALUES[indicator.answer_type]]
     return None

@@ -98,6 +98,7 @@ def answer_for(assessment, indicator, now, answers=None):
                                   indicator=indicator, note="", evaluator_note="",
                                   state="draft", updated_at=now)
         db.session.add(answer)
+        db.session.flush()  # evidence points at it by id
         answers[indicator.id] = answer
     return answer
 

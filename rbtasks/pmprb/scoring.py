@@ -24,7 +24,7 @@ ZERO, ONE = Decimal(0), Decimal(1)
 
 @dataclass(frozen=True)
 class Node:
-    """What scoring needs of an instrument node."""
+    """What scoring needs of an instrument node (an ``InstrumentNode`` will do)."""
 
     id: int
     parent_id: int | None

@@ -61,7 +61,7 @@ def worksheet(assessment):
     answers = answers_by_indicator(assessment)
     self_values = {key: answer.self_value for key, answer in answers.items()}
     evaluator_values = {key: answer.evaluator_value for key, answer in answers.items()}
-    scores = scoring.score([_plain(node) for node in nodes], self_values, evaluator_values)
+    scores = scoring.score(nodes, self_values, evaluator_values)
     evidence = _evidence(answers)
     items = _items(assessment)
     depths = {}
@@ -77,11 +77,6 @@ def worksheet(assessment):
     target, official_year, official_index = _index_records(assessment.year)
     gap_rows = [(gap, items.get(gap.indicator.id, [])) for gap in scores.gaps]
     return Worksheet(assessment, rows, scores, target, official_year, official_index, gap_rows)
-
-
-def _plain(node):
-    return scoring.Node(node.id, node.parent_id, node.code, node.name, node.weight,
-                        node.is_indicator)
 
 
 def _evidence(answers):

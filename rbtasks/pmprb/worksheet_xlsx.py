@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from flask import Response, url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from flask_babel import pgettext
 
 from rbtasks.pmprb.scoring import rounded
 from rbtasks.spreadsheets.writing import XLSX_MEDIA_TYPE, write_xlsx
@@ -24,19 +24,21 @@ class Column(NamedTuple):
     label: object
 
 
-COLUMNS = (
-    Column("component", _l("Component")),
-    Column("code", _l("Code")),
-    Column("question", _l("Indicator / question")),
-    Column("self_answer", _l("Answer (unit)")),
-    Column("self_value", _l("Value")),
-    Column("evaluator_answer", _l("Evaluator's answer")),
-    Column("evaluator_value", _l("Evaluator's value")),
-    Column("weight", _l("Weight")),
-    Column("score", _l("Score")),
-    Column("evidence", _l("Evidence")),
-    Column("note", _l("Note")),
-)
+def columns():
+    """The evaluation sheet's columns, headed in the reader's language."""
+    return (
+        Column("component", _("Component")),
+        Column("code", _("Code")),
+        Column("question", _("Indicator / question")),
+        Column("self_answer", _("Answer (unit)")),
+        Column("self_value", _("Value")),
+        Column("evaluator_answer", _("Evaluator's answer")),
+        Column("evaluator_value", _("Evaluator's value")),
+        Column("weight", _("Weight")),
+        Column("score", pgettext("worksheet", "Score")),
+        Column("evidence", pgettext("worksheet", "Evidence")),
+        Column("note", _("Note")),
+    )
 
 
 def evidence_lines(evidence):
@@ -81,7 +83,7 @@ def sheet_rows(sheet):
 def worksheet_workbook(sheet):
     """The ``.xlsx`` file's bytes."""
     stream = io.BytesIO()
-    write_xlsx(sheet_rows(sheet), COLUMNS, stream, sheet_title=_("PMPRB worksheet"))
+    write_xlsx(sheet_rows(sheet), columns(), stream, sheet_title=_("PMPRB worksheet"))
     return stream.getvalue()
 
 

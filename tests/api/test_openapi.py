@@ -103,7 +103,11 @@ def cast(api, db, now, make_user, make_pokja, make_item, make_agency, make_messa
                       note_taker="", created_at=now, updated_at=now)
     db.session.add(meeting)
     db.session.commit()
-    samples = {"/areas/{id}": pokja.area_id, "/agencies/{id}": agency.id,
+    assessment = _pmprb_assessment(db, now, admin)
+    samples = {**{path: assessment.id for path in (
+        "/pmprb/assessments/{id}", "/pmprb/assessments/{id}/answers",
+        "/pmprb/assessments/{id}/gaps/{code}/items", "/pmprb/assessments/{id}/worksheet.xlsx")},
+               "/areas/{id}": pokja.area_id, "/agencies/{id}": agency.id,
                "/pokjas/{id}": pokja.id, "/users/{id}": admin.id,
                "/index-scores/{id}": score.get_json()["id"],
                "/notifications/{id}/resend": failed.id,
@@ -113,12 +117,24 @@ def cast(api, db, now, make_user, make_pokja, make_item, make_agency, make_messa
         result = path.replace("{item_id}", str(item.id))
         result = result.replace("{evidence_id}", str(evidence.get_json()["id"]))
         result = result.replace("{extension_id}", str(extension.get_json().get("id", 0)))
+        result = result.replace("{code}", "A.1.2")
         if "{id}" in path:
             result = result.replace("{id}", str(samples[path]))
         return result
 
     return SimpleNamespace(client=client, admin=admin, item=item, pokja=pokja, agency=agency,
                            failed=failed, concrete=concrete)
+
+
+def _pmprb_assessment(db, now, admin):
+    from rbtasks.pmprb.assessments import create_assessment
+    from tests.pmprb.conftest import EXAMPLE, build_instrument
+
+    instrument = build_instrument(db, EXAMPLE, now)
+    assessment = create_assessment(admin, {"instrument_id": instrument.id, "year": 2026,
+                                           "agency_id": None}, now)
+    db.session.commit()
+    return assessment
 
 
 def test_real_responses_match_the_documented_schemas(document, cast):

@@ -3,6 +3,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
+from flask_babel import force_locale
 
 from rbtasks.errors import ValidationError
 from rbtasks.pmprb.answers import AnswerError, check_answer, value_of
@@ -63,7 +64,7 @@ def test_bad_answers_are_refused(app, answer_type, typed):
 
 
 def test_the_message_names_the_indicator_and_the_expected_answers(app):
-    with app.test_request_context(headers={"Accept-Language": "id"}):
+    with app.test_request_context(), force_locale("id"):
         with pytest.raises(ValidationError) as refused:
             check_answer(indicator("yes_no"), "mungkin", "A.1.1")
     assert refused.value.fields == {"A.1.1": "A.1.1: jawab Ya atau Tidak"}
