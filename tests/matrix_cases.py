@@ -30,7 +30,9 @@ evidence link on I its owner added), ``file`` (an evidence file on I),
 link of the owner), ``message`` (a failed reminder about I), ``override`` (a
 working-day override), ``score`` (the RB index record of 2019), ``feed`` and
 ``head_feed`` (the calendar-feed tokens of ``owner`` and ``head_a``), ``meeting``
-(a monev meeting).
+(a monev meeting), ``assessment`` (agency A's PMPRB self-assessment, A.1.1
+answered as a draft), ``instrument`` (the one it answers) and ``indicator``
+(its A.1.2, whose area is pokja P's).
 
 Where the issues leave a role open, the choice made is noted at the case.
 """
@@ -188,6 +190,33 @@ def code_agency_a(connection, tables, ids):
     connection.execute(table.update().where(table.c.id == ids.agency_a).values(code="MATRIX-A"))
 
 
+# Issue 12: PMPRB self-assessments. Read by admins, the leader, coordinators
+# and evaluators, and for agency A's by its head and members (the owner);
+# answered for the unit by admins, coordinators and agency A's head; started
+# by admins, coordinators and evaluators. Nobody in the cast is an evaluator,
+# so reviewing and returning are refused to all (tests/pmprb cover evaluators).
+# A gap becomes an item through the items' own rule: pokja P's managers.
+ASSESSMENT = "/pmprb/assessments/{assessment}"
+READS_ASSESSMENT = dict(ok="admin leader coord_p coord_q head_a owner", hidden="member")
+ANSWERS_ASSESSMENT = dict(ok="admin coord_p coord_q head_a", forbidden="leader owner",
+                          hidden="member")
+EVALUATES = dict(forbidden="admin leader coord_p coord_q head_a owner", hidden="member")
+STARTS_ASSESSMENT = dict(ok="admin coord_p coord_q", forbidden="leader head_a owner member")
+GAP_TO_ITEM = dict(ok="admin coord_p", forbidden="leader coord_q head_a owner", hidden="member")
+
+
+def start_assessment_form(ids):
+    return {"instrument_id": str(ids.instrument), "year": "2027",
+            "agency_id": str(ids.agency_a)}
+
+
+def gap_item_form(ids):
+    prefix = f"gap-{ids.indicator}"
+    return {f"{prefix}-title": "Tindak lanjut PMPRB A.1.2", f"{prefix}-pokja_id": ids.pokja_p,
+            f"{prefix}-agency_id": ids.agency_a, f"{prefix}-owner_id": ids.owner,
+            f"{prefix}-due_date": ids.due.strftime("%d/%m/%Y")}
+
+
 def extension_body(ids):
     return {"new_due_date": ids.later_due.isoformat(), "reason": "Menunggu SK Gubernur"}
 
@@ -302,6 +331,27 @@ PAGE_CASES = [
          body=pdf_upload),
     page("evidence.remove", "POST", "/evidence/{link}/delete", **UPDATES_PROGRESS),
     page("evidence.download", "GET", "/evidence/{file}/download", **READS_ITEM),
+    # issue 12: PMPRB self-assessments (see READS_ASSESSMENT)
+    page("pmprb_assessments.list_assessments", "GET", "/pmprb/assessments", **EVERYONE),
+    page("pmprb_assessments.list_assessments", "POST", "/pmprb/assessments",
+         **STARTS_ASSESSMENT, body=start_assessment_form),
+    page("pmprb_assessments.show_assessment", "GET", ASSESSMENT, **READS_ASSESSMENT),
+    page("pmprb_assessments.export_worksheet", "GET", ASSESSMENT + "/worksheet.xlsx",
+         **READS_ASSESSMENT),
+    page("pmprb_assessments.save_answers", "POST", ASSESSMENT + "/answers",
+         **ANSWERS_ASSESSMENT, body=lambda ids: {f"self-{ids.indicator}": "62,5"}),
+    page("pmprb_assessments.submit_answers", "POST", ASSESSMENT + "/submit",
+         **ANSWERS_ASSESSMENT),
+    page("pmprb_assessments.review_answer", "POST", ASSESSMENT + "/answers/A.1.1/review",
+         **EVALUATES),
+    page("pmprb_assessments.return_answer", "POST", ASSESSMENT + "/answers/A.1.1/return",
+         **EVALUATES, body=lambda ids: {"note": "Lampirkan SK yang ditandatangani"}),
+    page("pmprb_assessments.add_link", "POST", ASSESSMENT + "/answers/A.1.1/evidence/link",
+         **ANSWERS_ASSESSMENT, body=link_form),
+    page("pmprb_assessments.add_file", "POST", ASSESSMENT + "/answers/A.1.1/evidence/file",
+         **ANSWERS_ASSESSMENT, body=pdf_upload),
+    page("pmprb_assessments.create_gap_item", "POST", ASSESSMENT + "/gaps/A.1.2/items",
+         **GAP_TO_ITEM, body=gap_item_form),
     # quarterly realisation: the edit form is for those who update progress
     page("realisation.edit_quarters", "GET", ITEM + "/quarters", **UPDATES_PROGRESS),
     page("realisation.edit_quarters", "POST", ITEM + "/quarters", **UPDATES_PROGRESS,
@@ -506,6 +556,19 @@ API_CASES = [
     # issue 10: an import into P creates items in P
     api("api.create_import", "POST", V1 + "/imports", **CREATES_IN_P, body=import_api_body,
         multipart=True, prepare=code_agency_a),
+    # issue 12: PMPRB self-assessments (see READS_ASSESSMENT)
+    api("api.list_assessments", "GET", V1 + "/pmprb/assessments", **EVERYONE),
+    api("api.create_assessment", "POST", V1 + "/pmprb/assessments", **STARTS_ASSESSMENT,
+        body=lambda ids: {"instrument_id": ids.instrument, "year": 2027,
+                          "agency_id": ids.agency_a}),
+    api("api.get_assessment_sheet", "GET", V1 + ASSESSMENT, **READS_ASSESSMENT),
+    api("api.put_answers", "PUT", V1 + ASSESSMENT + "/answers", **ANSWERS_ASSESSMENT,
+        body=lambda ids: [{"indicator_code": "A.1.2", "self_answer": "62,5"}]),
+    api("api.create_gap_item", "POST", V1 + ASSESSMENT + "/gaps/A.1.2/items", **GAP_TO_ITEM,
+        body=lambda ids: {"owner_id": ids.owner, "due_date": ids.due.isoformat(),
+                          "pokja_id": ids.pokja_p}),
+    api("api.get_worksheet_xlsx", "GET", V1 + ASSESSMENT + "/worksheet.xlsx",
+        **READS_ASSESSMENT),
 ]
 
 CASES = PAGE_CASES + API_CASES

@@ -98,6 +98,9 @@ class Ids:
     due: date
     later_due: date
     version: int = 1
+    assessment: int = 0  # agency A's PMPRB self-assessment (rbtasks.pmprb)
+    indicator: int = 0  # its indicator A.1.2, whose area is pokja P's
+    instrument: int = 0  # the instrument it answers
 
 
 @dataclass
@@ -176,6 +179,7 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
     # Everyone has a calendar feed already, so reading its address writes nothing.
     feeds = {role: feed_token(user, now) for role, user in people.items()}
     db.session.commit()
+    assessment, indicator, instrument = _pmprb_cast(db, now, people["admin"], agency_a, pokja_p)
 
     ids = Ids(item=item.id, link=link.id, file=file.id, extension=extension.id,
               area=make_area().id, agency=make_agency().id, pokja=pokja_q.id,
@@ -184,7 +188,8 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
               coord_q=people["coord_q"].id, token=token.id, reset=reset,
               message=message.id, override=override.id, score=score.id, meeting=meeting.id,
               feed=feeds["owner"], head_feed=feeds["head_a"],
-              due=item.due_date, later_due=today + timedelta(days=120), version=item.version)
+              due=item.due_date, later_due=today + timedelta(days=120), version=item.version,
+              assessment=assessment, indicator=indicator, instrument=instrument)
     sessions = {role: login(user) for role, user in people.items()}
     sessions["anon"] = app.test_client()
     csrf = {role: page_csrf(client, "/login" if role == "anon" else "/profile")
@@ -193,6 +198,21 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
     db.session.commit()
     db.session.close()
     return Cast(app, ids, sessions, csrf, api_clients)
+
+
+def _pmprb_cast(db, now, admin, agency_a, pokja_p):
+    """Agency A's self-assessment of the issue's example instrument, whose
+    sub-component A.1 serves pokja P's area; A.1.1 answered "ya" (a draft)."""
+    from rbtasks.pmprb.assessments import create_assessment, indicators_by_code, save_answers
+    from tests.pmprb.conftest import EXAMPLE, build_instrument
+
+    spec = {**EXAMPLE, "components": [{**EXAMPLE["components"][0], "area": pokja_p.area.name}]}
+    instrument = build_instrument(db, spec, now)
+    assessment = create_assessment(admin, {"instrument_id": instrument.id, "year": 2026,
+                                           "agency_id": agency_a.id}, now)
+    save_answers(admin, assessment, [{"indicator_code": "A.1.1", "self_answer": "ya"}], now)
+    db.session.commit()
+    return assessment.id, indicators_by_code(assessment)["A.1.2"].id, instrument.id
 
 
 # ---- all the rows ----------------------------------------------------------

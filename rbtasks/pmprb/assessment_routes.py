@@ -14,7 +14,7 @@ from rbtasks.items.choices import active_users, all_agencies, all_pokjas
 from rbtasks.items.constants import STATUS_LABELS
 from rbtasks.pmprb import answers, assessments, gaps
 from rbtasks.pmprb.assessment_access import (
-    get_assessment, is_evaluator, may_answer, may_create, require_create,
+    get_assessment, is_evaluator, may_answer, may_create, require_answer, require_create,
 )
 from rbtasks.pmprb.assessment_forms import AssessmentForm, GapItemForm, ReturnForm, TokenForm
 from rbtasks.pmprb.models import Instrument
@@ -140,6 +140,8 @@ def _rows_from_form(assessment):
 @login_required
 def save_answers(assessment_id):
     assessment = get_assessment(current_user, assessment_id)
+    if not (may_answer(current_user, assessment) or is_evaluator(current_user)):
+        require_answer(current_user, assessment)
     if not TokenForm().validate_on_submit():
         abort(400)
     try:
