@@ -2,12 +2,15 @@
 from flask import jsonify, request, url_for
 from flask_babel import gettext as _
 
-from rbtasks.api.helpers import api_user, created, json_body, parse
+from rbtasks.api.helpers import (
+    PAGE_PARAMETERS, api_user, created, json_body, page_args, page_envelope, parse,
+)
 from rbtasks.api.routing import ApiRoutes
-from rbtasks.api.spec import list_of, operation, path_id, ref
+from rbtasks.api.spec import operation, page_of, path_id, ref
 from rbtasks.errors import BadRequest
 from rbtasks.extensions import db
 from rbtasks.inputs.json_body import parse_json
+from rbtasks.paging import Page
 from rbtasks.pmprb import assessments, gaps
 from rbtasks.pmprb.assessment_access import get_assessment
 from rbtasks.pmprb.assessment_schemas import (
@@ -22,8 +25,9 @@ routes = ApiRoutes()
 
 @routes.get("/pmprb/assessments")
 def list_assessments():
-    return jsonify([AssessmentSummaryOut.dump(row)
-                    for row in assessments.list_assessments(api_user())])
+    rows = assessments.list_assessments(api_user())
+    page = Page.of(rows, **page_args(default_per_page=100))
+    return jsonify(page_envelope(page, AssessmentSummaryOut.dump))
 
 
 @routes.post("/pmprb/assessments")
@@ -83,7 +87,8 @@ def _xlsx_operation():
 OPENAPI_PATHS = {
     "/pmprb/assessments": {
         "get": operation("The self-assessments the user may read, newest year first", "pmprb",
-                         {200: list_of(AssessmentSummaryOut)}),
+                         {200: page_of(AssessmentSummaryOut)},
+                         parameters=list(PAGE_PARAMETERS), errors=(401, 422)),
         "post": operation("Start a self-assessment of an instrument for a year and a scope "
                           "(admins, coordinators, evaluators)", "pmprb",
                           {201: ref(AssessmentOut)}, request=AssessmentCreate,

@@ -186,3 +186,27 @@ def test_a_gap_made_an_item_in_one_step(db, cast, login):
     assert "A.1.2" in item_page and "Instrumen uji PMPRB 2026" in item_page
     worksheet_html = coordinator.get(location).get_data(as_text=True)
     assert f'href="/items/{item_id}"' in worksheet_html
+
+
+def test_the_page_ignores_what_the_user_may_not_change_and_refuses_nul(db, cast, login):
+    people, agency, instrument = cast
+    location = _start(login(people["admin"]), instrument, agency)
+    assessment = db.session.scalar(sa.select(Assessment))
+    nodes = _node_ids(db, instrument)
+    head = login(people["head"])
+    token = csrf_token_from(head.get(location).get_data(as_text=True))
+    saved = head.post(f"/pmprb/assessments/{assessment.id}/answers", data={
+        "csrf_token": token, f"self-{nodes['A.1.1']}": "ya",
+        f"eval-{nodes['A.1.1']}": "tidak"})  # not an evaluator: the field is not theirs
+    assert saved.status_code == 303
+    answer = db.session.scalar(sa.select(AssessmentAnswer))
+    assert (answer.self_answer, answer.evaluator_answer) == ("ya", None)
+    refused = head.post(f"/pmprb/assessments/{assessment.id}/answers", data={
+        "csrf_token": token, f"self-{nodes['A.1.2']}": "62\x00,5"})
+    assert refused.status_code in (400, 422)
+    assert db.session.scalar(sa.select(sa.func.count(AssessmentAnswer.id))) == 1
+    no_token = head.post(f"/pmprb/assessments/{assessment.id}/answers",
+                         data={f"self-{nodes['A.1.2']}": "50"})
+    assert no_token.status_code == 400
+    coordinator = login(people["coordinator"])
+    assert coordinator.get(f"/pmprb/assessments/{assessment.id}").status_code == 200

@@ -94,9 +94,10 @@ def test_the_list_shows_only_what_the_user_reads(api, admin, make_user, make_age
     started()
     member = make_user(role="member", agency=agency)
     listed = api(member).get(URL).get_json()
-    assert [row["id"] for row in listed] == [mine["id"]]
-    assert listed[0]["agency_name"] == "Dinas Kesehatan"
-    assert len(api(admin).get(URL).get_json()) == 2
+    assert [row["id"] for row in listed["data"]] == [mine["id"]]
+    assert listed["data"][0]["agency_name"] == "Dinas Kesehatan"
+    assert listed["meta"]["total"] == 1
+    assert api(admin).get(URL).get_json()["meta"]["total"] == 2
     assert api(make_user(role="member")).get(f"{URL}/{mine['id']}").status_code == 404
 
 
