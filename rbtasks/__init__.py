@@ -54,7 +54,7 @@ def create_app(config=None):
     minutes.init_app(app)            # minutes of a monev meeting (goes right after meetings)
     imports.init_app(app)            # rencana aksi sheets into a pokja
     exports.init_app(app)            # the item list as .xlsx and .csv
-    pmprb.init_app(app)              # PMPRB self-assessments: worksheet, index, gaps
+    pmprb.init_app(app)              # PMPRB: instruments, self-assessments, index, gaps
     demo.init_app(app)               # flask rb seed-demo
 
     api.init_app(app)                # /api/v1, from the endpoints the features declared

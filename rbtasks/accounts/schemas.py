@@ -36,6 +36,7 @@ class UserCreate(_Input):
     whatsapp_opt_in: bool = False
     locale: Locale = "id"
     active: bool = True
+    is_evaluator: bool = False
 
 
 class UserUpdate(_Input):
@@ -47,6 +48,7 @@ class UserUpdate(_Input):
     whatsapp_opt_in: bool = None
     locale: Locale = None
     active: bool = None
+    is_evaluator: bool = None
 
 
 class UserOut(BaseModel):
@@ -60,10 +62,13 @@ class UserOut(BaseModel):
     whatsapp_opt_in: bool = Field(description="Reminders also go to WhatsApp (needs phone)")
     locale: Locale
     active: bool
+    is_evaluator: bool = Field(description="Evaluator PMPRB: reviews self-assessments "
+                                           "(the Inspektorat's evaluators); admins set it")
 
     @classmethod
     def dump(cls, user):
         return cls(id=user.id, name=user.name, email=user.email, role=user.role,
                    agency_id=user.agency_id, phone=user.phone,
                    whatsapp_opt_in=bool(user.whatsapp_opt_in), locale=user.locale,
-                   active=user.active).model_dump()
+                   active=user.active,
+                   is_evaluator=bool(user.is_evaluator)).model_dump()

@@ -13,7 +13,7 @@ from rbtasks.web import NO_CHOICE, ServiceForm, optional_int
 
 class UserForm(ServiceForm):
     service_fields = ("name", "email", "role", "agency_id", "phone", "whatsapp_opt_in", "locale",
-                      "active", "password")
+                      "active", "is_evaluator", "password")
 
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     email = EmailField(_l("Email"), validators=[DataRequired(), Length(max=254)])
@@ -28,6 +28,9 @@ class UserForm(ServiceForm):
     active = BooleanField(_l("Active"), default=True,
                           description=_l("An inactive user cannot sign in; their tasks and "
                                          "history stay."))
+    is_evaluator = BooleanField(_l("Evaluator (Inspektorat)"),
+                                description=_l("May review PMPRB self-assessments and give the "
+                                               "evaluator's answers."))
 
     def set_choices(self, agencies):
         self.agency_id.choices = [NO_CHOICE] + [

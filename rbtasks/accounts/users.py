@@ -41,7 +41,7 @@ PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH = MIN_PASSWORD_LENGTH, MAX_PASSWORD_LEN
 # ---- users -----------------------------------------------------------------
 
 USER_FIELDS = ("name", "email", "role", "agency_id", "phone", "whatsapp_opt_in", "locale",
-               "active", "password")
+               "active", "is_evaluator", "password")
 
 
 def get_user(actor, user_id):
@@ -147,6 +147,8 @@ def _clean_user(values, user):
         cleaned["locale"] = clean_choice(errors, "locale", values["locale"], LANGUAGE_CODES)
     if "active" in values:
         cleaned["active"] = clean_bool(errors, "active", values["active"])
+    if "is_evaluator" in values:
+        cleaned["is_evaluator"] = clean_bool(errors, "is_evaluator", values["is_evaluator"])
     if creating or values.get("password"):
         cleaned["password"] = _clean_password(errors, values.get("password"))
     errors.raise_if_any()

@@ -104,6 +104,27 @@ def sheet_names(stream, filename, *, max_bytes=MAX_BYTES, max_unpacked_bytes=MAX
         return [worksheet.title for worksheet in workbook.worksheets]
 
 
+def read_workbook_rows(stream, filename, *, width, max_rows, max_bytes=MAX_BYTES,
+                       max_unpacked_bytes=MAX_UNPACKED_BYTES):
+    """Every worksheet of an ``.xlsx`` as ``(title, [(number, values), …])``, in workbook
+    order, ``width`` values a row, at most ``max_rows`` rows a sheet; with the same
+    limits on size and packing as :func:`read_table`. Raises :class:`UnreadableFile`."""
+    data = _read_upload(stream, max_bytes)
+    if _kind(data, filename) != "xlsx":
+        raise UnreadableFile(_l("Only .xlsx workbooks can be read here."))
+    sheets = []
+    with _open_workbook(data, max_unpacked_bytes) as (_archive, workbook):
+        for worksheet in workbook.worksheets:
+            rows = []
+            for number, values in _sheet_rows(worksheet, width):
+                if number > max_rows:
+                    raise UnreadableFile(_l("The sheet has more than %(limit)s rows.",
+                                            limit=max_rows))
+                rows.append((number, values))
+            sheets.append((worksheet.title, rows))
+    return sheets
+
+
 def _read_upload(stream, max_bytes):
     if isinstance(stream, (bytes, bytearray, memoryview)):
         data = bytes(stream)
