@@ -22,6 +22,8 @@ CREATED_LABELS = {
                                            "%(num)d weeks of snapshots", n),
     "index scores": lambda n: ngettext("%(num)d year of the RB index",
                                        "%(num)d years of the RB index", n),
+    "instruments": lambda n: ngettext("%(num)d sample self-assessment instrument",
+                                      "%(num)d sample self-assessment instruments", n),
 }
 
 

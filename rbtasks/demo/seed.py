@@ -21,6 +21,7 @@ from rbtasks.inputs.phone import normalise_phone
 from rbtasks.items.history import record
 from rbtasks.items.models import ActionItem
 from rbtasks.organisation.models import Agency, Area, Pokja
+from rbtasks.pmprb.instruments import load_sample_instrument
 from rbtasks.rbindex.models import IndexScore
 from rbtasks.timeutil import local_today, province_zone
 
@@ -72,6 +73,7 @@ def seed_demo(now):
     summary.created["weekly snapshots"] = (seed_weekly_history(new_items, now)
                                            if new_items else 0)
     _ensure_index_scores(now, summary.created)
+    summary.created["instruments"] = int(load_sample_instrument(now) is not None)
     db.session.flush()
     summary.logins = demo_logins()
     return summary

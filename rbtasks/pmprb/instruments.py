@@ -8,6 +8,7 @@ them. A name and year already loaded is refused; ``replace`` swaps it for
 the new one while no assessment uses it. Services flush; the edge commits.
 """
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
@@ -20,6 +21,11 @@ from rbtasks.pmprb.instrument_checks import Fault, InstrumentFaults, check_instr
 from rbtasks.pmprb.instrument_files import read_instrument_file
 from rbtasks.pmprb.models import Assessment, Instrument, InstrumentNode
 from rbtasks.pmprb.permissions import may_load_instruments, may_read_instruments
+
+
+FILES = Path(__file__).resolve().parent / "files"
+SAMPLE_FILE = FILES / "sample.yaml"
+PMPRB_2020_FILE = FILES / "pmprb-2020.yaml"
 
 
 @dataclass
@@ -77,9 +83,23 @@ def load_instrument(actor, mapping, *, now, strict=False, replace=False, sample=
     return Loaded(instrument, warnings)
 
 
-def _make_room(name, year, replace):
-    existing = db.session.scalar(sa.select(Instrument).where(
+def load_sample_instrument(now):
+    """The demo's sample instrument (``files/sample.yaml``), loaded unless it is there
+    already; returns the new instrument, or None."""
+    with open(SAMPLE_FILE, "rb") as stream:
+        mapping = read_instrument_file(stream, SAMPLE_FILE.name)
+    if _same_name_and_year(mapping["name"], mapping["year"]) is not None:
+        return None
+    return load_instrument(SYSTEM, mapping, now=now, sample=True).instrument
+
+
+def _same_name_and_year(name, year):
+    return db.session.scalar(sa.select(Instrument).where(
         sa.func.lower(Instrument.name) == name.lower(), Instrument.year == year))
+
+
+def _make_room(name, year, replace):
+    existing = _same_name_and_year(name, year)
     if existing is None:
         return
     if not replace:
