@@ -217,6 +217,19 @@ def gap_item_form(ids):
             f"{prefix}-due_date": ids.due.strftime("%d/%m/%Y")}
 
 
+def instrument_mapping():
+    return {"name": "Instrumen matriks", "year": 2026, "components": [
+        {"code": "A", "name": "Pengungkit", "weight": 100, "indicators": [
+            {"code": "A.1", "question": "Apakah tim RB telah dibentuk?",
+             "answer_type": "yes_no", "evidence": "SK Tim RB"}]}]}
+
+
+def instrument_upload(ids):
+    import json
+
+    return {"file": (io.BytesIO(json.dumps(instrument_mapping()).encode()), "instrumen.json")}
+
+
 def extension_body(ids):
     return {"new_due_date": ids.later_due.isoformat(), "reason": "Menunggu SK Gubernur"}
 
@@ -454,6 +467,12 @@ PAGE_CASES = [
          forbidden="leader head_a owner member", writes=False),
     page("imports.cancel", "POST", "/imports/cancel", ok="admin coord_p coord_q",
          forbidden="leader head_a owner member", writes=False),
+    # issue 12: every signed-in user reads the PMPRB instruments; admins load them
+    page("pmprb.list_instruments", "GET", "/pmprb/instruments", **EVERYONE),
+    page("pmprb.list_instruments", "POST", "/pmprb/instruments", **ADMIN_ONLY,
+         body=instrument_upload),
+    page("pmprb.show_instrument", "GET", "/pmprb/instruments/{instrument}", **EVERYONE),
+    page("pmprb.instrument_template", "GET", "/pmprb/instruments/template.xlsx", **EVERYONE),
 ]
 
 # Reference data and the user list are read by every signed-in user (owners
@@ -569,6 +588,11 @@ API_CASES = [
                           "pokja_id": ids.pokja_p}),
     api("api.get_worksheet_xlsx", "GET", V1 + ASSESSMENT + "/worksheet.xlsx",
         **READS_ASSESSMENT),
+    # issue 12: the PMPRB instruments, as on the pages
+    api("api.list_instruments", "GET", V1 + "/pmprb/instruments", **EVERYONE),
+    api("api.get_instrument", "GET", V1 + "/pmprb/instruments/{instrument}", **EVERYONE),
+    api("api.load_instrument", "POST", V1 + "/pmprb/instruments", **ADMIN_ONLY,
+        body=lambda ids: instrument_mapping()),
 ]
 
 CASES = PAGE_CASES + API_CASES

@@ -2,6 +2,7 @@
 import io
 
 from flask import Blueprint, flash, redirect, render_template, send_file, url_for
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -24,6 +25,12 @@ ANSWER_TYPE_LABELS = {
     "abcde": _l("A / B / C / D / E"), "percent": _l("Percentage (0–100)"),
     "number": _l("Number"),
 }
+
+
+@bp.app_template_filter("points")
+def points(value):
+    """A weight as the reader writes it: 60, 12,5 (Indonesian) or 12.5; "—" for none."""
+    return "—" if value is None else format_decimal(value, format="#,##0.####")
 
 
 @bp.route("/instruments", methods=["GET", "POST"])

@@ -7,6 +7,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from rbtasks.inputs.guard import MAX_URL_LENGTH
+from tests.pmprb.instrument_files import example as example_instrument
 
 _CONVERTER = re.compile(r"<(?:[a-z]+:)?([a-z_]+)>")
 
@@ -96,6 +97,8 @@ def cast(api, db, now, make_user, make_pokja, make_item, make_agency, make_messa
     extension = client.post(f"/api/v1/items/{item.id}/extensions",
                             json={"new_due_date": "2027-03-31", "reason": "menunggu SK"})
     score = client.post("/api/v1/index-scores", json={"year": 2025, "score": 71.5})
+    instrument = client.post("/api/v1/pmprb/instruments",
+                             json={**example_instrument(), "name": "Instrumen OpenAPI"})
     failed = make_message(items=[(item, "overdue")], status="failed",
                           recipient_name="Dr. Maria Bessie, S.Kom., M.T.",
                           last_error="550 5.1.1 No such user")
@@ -111,7 +114,8 @@ def cast(api, db, now, make_user, make_pokja, make_item, make_agency, make_messa
                "/pokjas/{id}": pokja.id, "/users/{id}": admin.id,
                "/index-scores/{id}": score.get_json()["id"],
                "/notifications/{id}/resend": failed.id,
-               "/meetings/{id}/minutes.docx": meeting.id}
+               "/meetings/{id}/minutes.docx": meeting.id,
+               "/pmprb/instruments/{id}": instrument.get_json()["id"]}
 
     def concrete(path):
         result = path.replace("{item_id}", str(item.id))
@@ -167,6 +171,11 @@ def test_real_responses_match_the_documented_schemas(document, cast):
         resent = client.post(f"/api/v1/notifications/{message_id}/resend")
         assert resent.status_code == status, resent.get_json()
         _check(document, "/notifications/{id}/resend", "post", resent)
+    loaded = client.post("/api/v1/pmprb/instruments", json={**example_instrument(), "year": 2027})
+    _check(document, "/pmprb/instruments", "post", loaded)
+    faulty = client.post("/api/v1/pmprb/instruments", json={"name": "Tanpa komponen"})
+    assert faulty.status_code == 422
+    _check(document, "/pmprb/instruments", "post", faulty)
     deleted = client.delete(f"/api/v1/items/{item.id}")
     _check(document, "/items/{item_id}", "delete", deleted)
 
