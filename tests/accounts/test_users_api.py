@@ -6,7 +6,7 @@ from rbtasks.accounts.models import User
 from rbtasks.accounts.services import authenticate
 
 USER_FIELDS = {"id", "name", "email", "role", "agency_id", "phone", "whatsapp_opt_in", "locale",
-               "active"}
+               "active", "is_evaluator"}
 
 
 @pytest.fixture
@@ -35,7 +35,8 @@ def test_admin_creates_a_user_and_the_password_is_never_returned(db, admin_api, 
     body = response.get_json()
     assert body == {"id": body["id"], "name": "Yakobus Nenu", "email": "yakobus.nenu@nttprov.go.id",
                     "role": "member", "agency_id": agency.id, "phone": "6281300001111",
-                    "whatsapp_opt_in": False, "locale": "id", "active": True}
+                    "whatsapp_opt_in": False, "locale": "id", "active": True,
+                    "is_evaluator": False}
     assert "rahasia-panjang" not in response.get_data(as_text=True)
     assert response.headers["Location"].endswith(f"/api/v1/users/{body['id']}")
     assert admin_api.get(response.headers["Location"]).get_json() == body
