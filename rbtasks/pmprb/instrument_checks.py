@@ -22,21 +22,21 @@ fault, unless ``strict``. The result lists the nodes depth-first, as the
 file gives them; nothing here touches the database.
 """
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from flask_babel import gettext as _
 from flask_babel import ngettext
 
 from rbtasks.errors import ValidationError
-from rbtasks.inputs.text import has_control_character
-from rbtasks.numbers import NumberFormatError, parse_amount
+from rbtasks.pmprb.instrument_values import (
+    BadValue, code_value, decimal_value, points, text_value,
+)
 from rbtasks.pmprb.models import ANSWER_TYPES
 
 MAX_DEPTH = 6
 MAX_NODES = 5_000
 MAX_WEIGHT = Decimal(1000)  # far above 100 points; the column holds 99,999.9999
 MAX_BOUND = Decimal(10) ** 12  # a number answer's min/max; the column holds 10^14
-DECIMAL_PLACES = 4
 TOP_WEIGHT = Decimal(100)
 INSTRUMENT = "(instrument)"  # how a fault of the instrument itself is named
 
@@ -44,7 +44,7 @@ INSTRUMENT_KEYS = {"name", "year", "description", "components", "is_sample"}
 COMPONENT_KEYS = {"code", "name", "weight", "area", "children", "indicators"}
 INDICATOR_KEYS = {"code", "name", "question", "answer_type", "evidence", "weight", "min",
                   "max", "area"}
-LIMITS = {"name": 500, "code": 40, "area": 200, "evidence": 1000, "question": 5000,
+LIMITS = {"name": 500, "area": 200, "evidence": 1000, "question": 5000,
           "description": 5000}
 
 
@@ -150,10 +150,10 @@ class _Walker:
         total = sum(weights, Decimal(0))
         if total > TOP_WEIGHT:
             self.fault(INSTRUMENT, _("the components weigh %(total)s points; the index has "
-                                     "only 100.", total=_points(total)))
+                                     "only 100.", total=points(total)))
         elif total < TOP_WEIGHT and weights:
             self.shortfall(INSTRUMENT, _("the components weigh %(total)s of 100 points.",
-                                         total=_points(total)))
+                                         total=points(total)))
 
     def _year(self, value):
         if isinstance(value, str) and value.strip().isdigit():
@@ -227,10 +227,10 @@ class _Walker:
         total = sum(weights, Decimal(0))
         if total > weight:
             self.fault(label, _("its parts weigh %(total)s points, more than its "
-                                "%(weight)s.", total=_points(total), weight=_points(weight)))
+                                "%(weight)s.", total=points(total), weight=points(weight)))
         elif total < weight and not of_indicators:
             self.shortfall(label, _("its parts weigh %(total)s of its %(weight)s points.",
-                                    total=_points(total), weight=_points(weight)))
+                                    total=points(total), weight=points(weight)))
 
     def _indicator(self, entry, where, parent, depth, area):
         spec, label, _index = self._begin(entry, where, parent, depth, area, INDICATOR_KEYS,
@@ -263,22 +263,10 @@ class _Walker:
             self.fault(label, _("unknown keys: %(keys)s.", keys=", ".join(unknown)))
 
     def _code(self, entry, where):
-        code = entry.get("code")
-        if isinstance(code, int) and not isinstance(code, bool):
-            code = str(code)
-        if code is None or (isinstance(code, str) and not code.strip()):
-            self.fault(where, _("has no code."))
-            return ""
-        if not isinstance(code, str):
-            self.fault(where, _("write the code as text in quotes, e.g. \"1.10\"."))
-            return ""
-        code = code.strip()
-        if has_control_character(code) or any(char.isspace() for char in code):
-            self.fault(where, _("the code must be one word without control characters."))
-            return ""
-        if len(code) > LIMITS["code"]:
-            self.fault(where, _("the code is longer than %(count)d characters.",
-                                count=LIMITS["code"]))
+        try:
+            code = code_value(entry.get("code"))
+        except BadValue as bad:
+            self.fault(where, bad.message)
             return ""
         if code.lower() in self.codes:
             self.fault(code, _("duplicate code (also at %(first)s); each node needs its own.",
@@ -288,28 +276,12 @@ class _Walker:
         return code
 
     def _text(self, label, entry, key, required=False, limit=None):
-        value = entry.get(key)
-        if value is None or value == "":
-            if required:
-                self.fault(label, _("%(key)s is missing.", key=key))
-            return ""
-        if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
-            value = str(value)
-        if not isinstance(value, str):
-            self.fault(label, _("%(key)s must be text.", key=key))
-            return ""
-        value = value.strip()
         limit = limit or LIMITS.get(key, LIMITS["description"])
-        if has_control_character(value):
-            self.fault(label, _("%(key)s contains a control character.", key=key))
+        try:
+            return text_value(entry.get(key), key, limit, required)
+        except BadValue as bad:
+            self.fault(label, bad.message)
             return ""
-        if len(value) > limit:
-            self.fault(label, _("%(key)s is longer than %(count)d characters.", key=key,
-                                count=limit))
-            return ""
-        if required and not value:
-            self.fault(label, _("%(key)s is missing.", key=key))
-        return value
 
     def _weight(self, label, entry, required):
         if entry.get("weight") in (None, ""):
@@ -329,31 +301,8 @@ class _Walker:
         return self._number(label, entry, key, MAX_BOUND)
 
     def _number(self, label, entry, key, limit):
-        """A decimal from 12.5, 12 or "12,5"; None (and a fault) when it is not one."""
-        value = entry[key]
         try:
-            if isinstance(value, bool):
-                raise InvalidOperation
-            if isinstance(value, float):
-                value = str(value)
-            number = parse_amount(value) if isinstance(value, str) else Decimal(value)
-            if not number.is_finite():
-                raise InvalidOperation
-        except (InvalidOperation, NumberFormatError, ValueError, TypeError):
-            self.fault(label, _("%(key)s is not a number.", key=key))
+            return decimal_value(entry[key], key, limit)
+        except BadValue as bad:
+            self.fault(label, bad.message)
             return None
-        if abs(number) > limit:
-            self.fault(label, _("%(key)s is out of range (at most %(limit)s).", key=key,
-                                limit=_points(limit)))
-            return None
-        if number != round(number, DECIMAL_PLACES):
-            self.fault(label, _("%(key)s has more than %(count)d decimals.", key=key,
-                                count=DECIMAL_PLACES))
-            return None
-        return number
-
-
-def _points(number):
-    """A weight as people write it: 20, 12,5."""
-    text = format(number.normalize(), "f")
-    return text.replace(".", ",")

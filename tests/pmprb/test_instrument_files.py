@@ -33,7 +33,9 @@ def test_yaml_and_json_of_the_example_read_alike(app):
     ("? [a, b]\n: c\n", "list or mapping as a key"),
     ("name: [unclosed\n", "not valid YAML (line"),
     ("year: " + "9" * 5000 + "\n", "cannot be read"),
-    ("x: " + "[" * 10_000 + "]" * 10_000 + "\n", "nested too deeply"),
+    ("x: " + "[" * 50 + "]" * 50 + "\n", "nested too deeply"),
+    ("x:\n" + "".join("  " * n + "- \n" for n in range(60)), "nested too deeply"),
+    ("x: " + "[" * 100_000 + "]" * 100_000 + "\n", "not valid YAML"),  # libyaml's own limit
     ("!!python/object/apply:os.system ['true']\n", "not valid YAML"),
 ])
 def test_hostile_yaml_is_refused(app, text, message):
