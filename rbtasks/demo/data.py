@@ -83,8 +83,9 @@ USERS = (
      "email": demo_email("ignasius.kolo"), "phone": "+62 852-3900-0301"},
     {"key": "manafe", "role": "member", "name": "Dewi Sartika Manafe", "agency": "BKD",
      "email": demo_email("dewi.manafe"), "phone": "+62 852-3900-0302"},
+    # An Inspektorat auditor who reviews the PMPRB self-assessment (an evaluator).
     {"key": "seran", "role": "member", "name": "Yohanes Seran", "agency": "INSPEKTORAT",
-     "email": demo_email("yohanes.seran"), "phone": "+62 852-3900-0303"},
+     "email": demo_email("yohanes.seran"), "phone": "+62 852-3900-0303", "evaluator": True},
     {"key": "bessie", "role": "member", "name": "Maria Fatima Bessie", "agency": "DPMPTSP",
      "email": demo_email("maria.bessie"), "phone": "+62 852-3900-0304"},
     {"key": "leki", "role": "member", "name": "Paulus Leki", "agency": "BIRO-HUKUM",

@@ -21,7 +21,8 @@ from rbtasks.inputs.phone import normalise_phone
 from rbtasks.items.history import record
 from rbtasks.items.models import ActionItem
 from rbtasks.organisation.models import Agency, Area, Pokja
-from rbtasks.pmprb.instruments import load_sample_instrument
+from rbtasks.pmprb.demo import seed_demo_assessment
+from rbtasks.pmprb.instruments import load_sample_instrument, sample_instrument
 from rbtasks.rbindex.models import IndexScore
 from rbtasks.timeutil import local_today, province_zone
 
@@ -73,7 +74,7 @@ def seed_demo(now):
     summary.created["weekly snapshots"] = (seed_weekly_history(new_items, now)
                                            if new_items else 0)
     _ensure_index_scores(now, summary.created)
-    summary.created["instruments"] = int(load_sample_instrument(now) is not None)
+    _ensure_self_assessment(users["admin"], now, summary.created)
     db.session.flush()
     summary.logins = demo_logins()
     return summary
@@ -147,7 +148,8 @@ def _ensure_users(agencies, now, created):
             user = User(name=spec["name"], email=spec["email"].lower(), role=spec["role"],
                         agency=agencies[spec["agency"]],
                         phone=normalise_phone(spec["phone"]), locale="id",
-                        active=True, created_at=now, password_hash=password_hash)
+                        active=True, created_at=now, password_hash=password_hash,
+                        is_evaluator=spec.get("evaluator", False))
             db.session.add(user)
             created["users"] += 1
         users[spec["key"]] = user
@@ -233,6 +235,15 @@ def _working_day(today, days):
     while days and day.weekday() >= 5:
         day += step
     return day
+
+
+def _ensure_self_assessment(admin, now, created):
+    """The sample PMPRB instrument and the province's partly answered assessment of it
+    (by the demo admin, while that account is an active admin)."""
+    loaded = load_sample_instrument(now)
+    created["instruments"] = int(loaded is not None)
+    if admin.active and admin.role == "admin":
+        seed_demo_assessment(loaded or sample_instrument(), admin, now)
 
 
 def _ensure_index_scores(now, created):

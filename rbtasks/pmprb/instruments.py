@@ -93,6 +93,13 @@ def load_sample_instrument(now):
     return load_instrument(SYSTEM, mapping, now=now, sample=True).instrument
 
 
+def sample_instrument():
+    """The sample instrument when it is loaded, else None."""
+    with open(SAMPLE_FILE, "rb") as stream:
+        mapping = read_instrument_file(stream, SAMPLE_FILE.name)
+    return _same_name_and_year(mapping["name"], mapping["year"])
+
+
 def _same_name_and_year(name, year):
     return db.session.scalar(sa.select(Instrument).where(
         sa.func.lower(Instrument.name) == name.lower(), Instrument.year == year))
