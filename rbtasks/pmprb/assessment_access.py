@@ -15,36 +15,29 @@ from rbtasks.errors import NotFound, PermissionDenied
 from rbtasks.extensions import db
 from rbtasks.inputs.ids import is_id
 from rbtasks.pmprb.models import Assessment
+from rbtasks.pmprb.permissions import is_active_user, is_evaluator  # noqa: F401 (the routes use is_evaluator)
 from rbtasks.roles import ADMIN, AGENCY_HEAD, COORDINATOR, LEADER, MEMBER
-
-
-def _active(actor):
-    return actor is not None and getattr(actor, "active", False)
-
-
-def is_evaluator(actor):
-    return _active(actor) and bool(getattr(actor, "is_evaluator", False))
 
 
 def may_read_all(actor):
     """Whether the actor sees every assessment (province and agencies)."""
-    return _active(actor) and (actor.role in (ADMIN, LEADER, COORDINATOR) or is_evaluator(actor))
+    return is_active_user(actor) and (actor.role in (ADMIN, LEADER, COORDINATOR) or is_evaluator(actor))
 
 
 def may_read(actor, assessment):
     if may_read_all(actor):
         return True
-    return (_active(actor) and assessment.agency_id is not None
+    return (is_active_user(actor) and assessment.agency_id is not None
             and actor.role in (AGENCY_HEAD, MEMBER) and actor.agency_id == assessment.agency_id)
 
 
 def may_create(actor):
-    return _active(actor) and (actor.role in (ADMIN, COORDINATOR) or is_evaluator(actor))
+    return is_active_user(actor) and (actor.role in (ADMIN, COORDINATOR) or is_evaluator(actor))
 
 
 def may_answer(actor, assessment):
     """Whether the actor answers for the unit (self answers, notes, evidence)."""
-    if not _active(actor):
+    if not is_active_user(actor):
         return False
     if actor.role in (ADMIN, COORDINATOR):
         return True

@@ -1,4 +1,5 @@
-"""Who may do what with PMPRB instruments, in one place.
+"""Who may do what with PMPRB instruments, and who evaluates (the
+assessments' own rules are in ``assessment_access``, built on these).
 
 Evaluating a self-assessment is a permission of its own (the Inspektorat's
 evaluators, ``User.is_evaluator``, set by admins), separate from any role:
@@ -8,20 +9,20 @@ instrument changes reference data, so it is for admins.
 from rbtasks.roles import ADMIN
 
 
-def _active(user):
+def is_active_user(user):
     return user is not None and bool(getattr(user, "active", False))
 
 
 def is_evaluator(user):
     """An active user an admin marked as a PMPRB evaluator (Inspektorat)."""
-    return _active(user) and bool(getattr(user, "is_evaluator", False))
+    return is_active_user(user) and bool(getattr(user, "is_evaluator", False))
 
 
 def may_load_instruments(user):
     """Only active admins load (and replace) instruments."""
-    return _active(user) and user.role == ADMIN
+    return is_active_user(user) and user.role == ADMIN
 
 
 def may_read_instruments(user):
     """Every active, signed-in user may read the instruments."""
-    return _active(user)
+    return is_active_user(user)
