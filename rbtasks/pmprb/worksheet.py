@@ -48,6 +48,13 @@ class Worksheet:
     def row(self, code):
         return next((row for row in self.rows if row.node.code == code), None)
 
+    @property
+    def evaluated(self):
+        """Whether an evaluator has answered anything yet (else the
+        evaluator's index is not a 0 and a D, it is not there)."""
+        return any(row.answer is not None and row.answer.evaluator_value is not None
+                   for row in self.rows)
+
 
 def load_worksheet(actor, assessment_id):
     return worksheet(get_assessment(actor, assessment_id))

@@ -93,6 +93,9 @@ def test_answering_on_the_page_agrees_with_the_api_and_the_xlsx(
     assert estimated == "16,25"  # 20 × mean(1, 0,625) for A.1, in Indonesian
     assert re.search(r'id="target">71,00<', html)
     assert re.search(r'id="official-index">60,37 \(2019\)<', html)
+    # No evaluator has answered: no evaluator's index of 0 (D), and no difference.
+    assert re.search(r'id="evaluator-index">belum dinilai evaluator<', html)
+    assert 'id="difference"' not in html
 
     body = api(people["head"]).get(f"/api/v1/pmprb/assessments/{assessment.id}").get_json()
     assert body["estimated_index"] == 16.25
