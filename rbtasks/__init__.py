@@ -17,9 +17,8 @@ def create_app(config=None):
     from config import config_from_env
     from rbtasks import (accounts, api, calendarfeeds, dashboard, deadlines, demo, digest,
                          evidence, exports, http_errors, i18n, imports, inbox, inputs, items,
-                         notices, organisation, outbox, pmprb, rbindex, realisation, reminders,
-                         reports, scheduler, settings, workflow)
-    from rbtasks.meetings import minutes
+                         meetings, notices, organisation, outbox, pmprb, rbindex, realisation,
+                         reminders, reports, scheduler, settings, workflow)
 
     config = config or config_from_env()
     app = Flask(__name__, template_folder=str(ROOT / "templates"),
@@ -51,7 +50,7 @@ def create_app(config=None):
     rbindex.init_app(app)            # the RB index by year
     calendarfeeds.init_app(app)      # iCalendar feeds of deadlines
     reports.init_app(app)            # the quarterly monev report
-    minutes.init_app(app)            # minutes of a monev meeting (goes right after meetings)
+    meetings.init_app(app)           # monev meetings: decisions → items, follow-up, minutes
     imports.init_app(app)            # rencana aksi sheets into a pokja
     exports.init_app(app)            # the item list as .xlsx and .csv
     pmprb.init_app(app)              # PMPRB: instruments, self-assessments, index, gaps

@@ -1,0 +1,174 @@
+"""JSON endpoints for monev meetings: every token reads, recorders write."""
+from flask import jsonify, request, url_for
+from flask_babel import gettext as _
+
+from rbtasks.api.helpers import (
+    PAGE_PARAMETERS, api_user, created, json_body, page_args, page_envelope, parse,
+)
+from rbtasks.api.routing import ApiRoutes
+from rbtasks.api.spec import list_of, operation, page_of, path_id, ref
+from rbtasks.errors import ValidationError
+from rbtasks.evidence import filetypes
+from rbtasks.evidence import services as evidence
+from rbtasks.evidence.schemas import FileEvidenceFields, LinkEvidenceCreate, evidence_to_dict
+from rbtasks.extensions import db
+from rbtasks.meetings import decisions, services
+from rbtasks.meetings.followup import done_decision_ids, follow_up, rates_for
+from rbtasks.meetings.schemas import (
+    DecisionCreate, DecisionCreated, MeetingCreate, MeetingEvidenceOut, MeetingOut,
+    MeetingSummaryOut, MeetingUpdate, meeting_to_dict, parse_held_at, summary_to_dict,
+)
+from rbtasks.timeutil import utc_now
+
+routes = ApiRoutes()
+
+
+def _meeting_json(meeting):
+    done = done_decision_ids([decision.id for decision in meeting.decisions])
+    return meeting_to_dict(meeting, follow_up(meeting), done)
+
+
+@routes.get("/meetings")
+def list_meetings():
+    page = services.list_meetings(api_user(), **page_args())
+    rates = rates_for([meeting.id for meeting in page.items])
+    return jsonify(page_envelope(page, lambda meeting: summary_to_dict(meeting,
+                                                                       rates[meeting.id])))
+
+
+@routes.post("/meetings")
+def create_meeting():
+    services.require_recorder(api_user())
+    values = parse_held_at(parse(MeetingCreate, json_body()))
+    meeting = services.record_meeting(api_user(), values, utc_now())
+    db.session.commit()
+    return created(_meeting_json(meeting), url_for("api.get_meeting", id=meeting.id))
+
+
+@routes.get("/meetings/<int:id>")
+def get_meeting(id):
+    return jsonify(_meeting_json(services.get_meeting(api_user(), id)))
+
+
+@routes.patch("/meetings/<int:id>")
+def update_meeting(id):
+    meeting = services.get_meeting(api_user(), id)
+    services.require_recorder(api_user())
+    values = parse_held_at(parse(MeetingUpdate, json_body(), partial=True))
+    services.update_meeting(api_user(), meeting, values, utc_now())
+    db.session.commit()
+    return jsonify(_meeting_json(meeting))
+
+
+@routes.post("/meetings/<int:id>/decisions")
+def add_decision(id):
+    meeting = services.get_meeting(api_user(), id)
+    services.require_recorder(api_user())
+    values = parse(DecisionCreate, json_body())
+    decision = decisions.add_decision(api_user(), meeting, values["text"], values["items"],
+                                      utc_now())
+    db.session.commit()
+    return created({"id": decision.id, "text": decision.text,
+                    "item_ids": [link.item_id for link in decision.links]},
+                   url_for("api.get_meeting", id=meeting.id))
+
+
+def _evidence_json(item):
+    result = evidence_to_dict(item)
+    del result["item_id"]
+    return {"meeting_id": item.meeting_id, **result}
+
+
+@routes.get("/meetings/<int:id>/evidence")
+def list_meeting_evidence(id):
+    meeting = services.get_meeting(api_user(), id)
+    return jsonify([_evidence_json(item) for item in evidence.evidence_of("meeting", meeting)])
+
+
+def _uploaded_file():
+    files = request.files.getlist("file")
+    unexpected = sorted(set(request.files) - {"file"})
+    if unexpected:
+        raise ValidationError(_("Some fields are not valid."),
+                              {name: _("Unknown field.") for name in unexpected})
+    if len(files) != 1 or not files[0].filename:
+        message = _("Send exactly one file in the “file” field.")
+        raise ValidationError(message, {"file": message})
+    return files[0]
+
+
+@routes.post("/meetings/<int:id>/evidence")
+def add_meeting_evidence(id):
+    meeting = services.get_meeting(api_user(), id)
+    services.require_recorder(api_user())
+    if request.mimetype == "multipart/form-data":
+        upload = _uploaded_file()
+        values = parse(FileEvidenceFields, request.form.to_dict(flat=True))
+        added = evidence.attach_file(api_user(), "meeting", meeting, values["kind"],
+                                     values["description"], upload.stream, upload.filename,
+                                     utc_now())
+    else:
+        values = parse(LinkEvidenceCreate, json_body())
+        added = evidence.attach_link(api_user(), "meeting", meeting, values["kind"],
+                                     values["description"], values["url"], utc_now())
+    db.session.commit()
+    location = (url_for("api.download_evidence", evidence_id=added.id)
+                if added.is_file else None)
+    return created(_evidence_json(added), location)
+
+
+def _add_evidence_operation():
+    result = operation("Add evidence to a meeting: a link (JSON) or a file (multipart), "
+                       "recorders only", "meetings", {201: ref(MeetingEvidenceOut)},
+                       errors=(400, 401, 403, 404, 413, 422))
+    result["requestBody"] = {
+        "required": True,
+        "description": "A link as JSON, or a file as multipart/form-data.",
+        "content": {
+            "application/json": {"schema": ref(LinkEvidenceCreate)},
+            "multipart/form-data": {"schema": {
+                "type": "object", "required": ["file", "kind"], "additionalProperties": False,
+                "properties": {
+                    "file": {"type": "string", "format": "binary",
+                             "description": filetypes.allowed_list_text()},
+                    "kind": FileEvidenceFields.model_json_schema()["properties"]["kind"],
+                    "description":
+                        FileEvidenceFields.model_json_schema()["properties"]["description"],
+                }}},
+        },
+    }
+    return result
+
+
+OPENAPI_PATHS = {
+    "/meetings": {
+        "get": operation("Monev meetings, newest first, with each one's follow-up rate",
+                         "meetings", {200: page_of(MeetingSummaryOut)},
+                         parameters=PAGE_PARAMETERS, errors=(401, 403)),
+        "post": operation("Record a meeting (admins, the RB team leader, coordinators)",
+                          "meetings", {201: ref(MeetingOut)}, request=MeetingCreate,
+                          errors=(401, 403, 422)),
+    },
+    "/meetings/{id}": {
+        "parameters": [path_id()],
+        "get": operation("A meeting with its attendance, agenda, decisions (each item's "
+                         "status) and follow-up rate", "meetings", {200: ref(MeetingOut)},
+                         errors=(401, 404)),
+        "patch": operation("Change some fields of a meeting; a list sent replaces the old",
+                           "meetings", {200: ref(MeetingOut)}, request=MeetingUpdate,
+                           errors=(401, 403, 404, 422)),
+    },
+    "/meetings/{id}/decisions": {
+        "parameters": [path_id()],
+        "post": operation("Record a decision and create its follow-up items in one step "
+                          "(items: as POST /items, in pokjas the caller coordinates)",
+                          "meetings", {201: ref(DecisionCreated)}, request=DecisionCreate,
+                          errors=(401, 403, 404, 422)),
+    },
+    "/meetings/{id}/evidence": {
+        "parameters": [path_id()],
+        "get": operation("The meeting's evidence (notulen, daftar hadir, foto), oldest first",
+                         "meetings", {200: list_of(MeetingEvidenceOut)}, errors=(401, 404)),
+        "post": _add_evidence_operation(),
+    },
+}
