@@ -30,9 +30,10 @@ evidence link on I its owner added), ``file`` (an evidence file on I),
 link of the owner), ``message`` (a failed reminder about I), ``override`` (a
 working-day override), ``score`` (the RB index record of 2019), ``feed`` and
 ``head_feed`` (the calendar-feed tokens of ``owner`` and ``head_a``), ``meeting``
-(a monev meeting), ``assessment`` (agency A's PMPRB self-assessment, A.1.1
-answered as a draft), ``instrument`` (the one it answers) and ``indicator``
-(its A.1.2, whose area is pokja P's).
+(a monev meeting), ``decision`` (its decision, followed up by an item of P),
+``meeting_link`` (an evidence link on the meeting), ``assessment`` (agency A's
+PMPRB self-assessment, A.1.1 answered as a draft), ``instrument`` (the one it
+answers) and ``indicator`` (its A.1.2, whose area is pokja P's).
 
 Where the issues leave a role open, the choice made is noted at the case.
 """
@@ -89,6 +90,10 @@ CREATES_IN_P = dict(ok="admin coord_p", forbidden="leader head_a owner member co
 # Issue 10: a calendar feed's address is its credential. The session (or none)
 # of whoever fetches it changes nothing: the token's user decides.
 ANY_HOLDER = dict(**EVERYONE, anon=OK)
+# Issue 12: every signed-in user reads monev meetings; admins, the RB team
+# leader and coordinators (of any pokja) record them. A decision's items are
+# items: only in a pokja the recorder coordinates (admins: any).
+RECORDS_MEETINGS = dict(ok="admin leader coord_p coord_q", forbidden="head_a owner member")
 NO_HOLDER = dict(hidden="admin leader coord_p head_a owner member coord_q", anon=404)
 
 
@@ -267,6 +272,28 @@ def index_score_form(**values):
             "source_note": "RPJMD", **values}
 
 
+def meeting_form(ids):
+    return {"title": "Rapat Monev Triwulan IV", "held_at": "07/12/2026", "held_time": "09.00",
+            "place": "Kupang", "chair": "Drs. Benediktus Ndun, M.Si.", "note_taker": "",
+            "guests": "Dr. Maria Bessie, S.Kom., M.T.; Ombudsman NTT",
+            "agenda-0-topic": "Capaian Triwulan III", "agenda-0-discussion": "Capaian 62,5%."}
+
+
+def decision_form(ids, with_item=True):
+    form = {"text": "Seluruh SOP dipetakan ulang."}
+    if with_item:
+        form.update({"items-0-title": "Pemetaan SOP", "items-0-pokja_id": ids.pokja_p,
+                     "items-0-agency_id": ids.agency_a, "items-0-owner_id": ids.owner,
+                     "items-0-due_date": ids.due.strftime("%d/%m/%Y"), "items-0-output": ""})
+    return form
+
+
+def decision_json(ids, with_item=True):
+    items = [{"title": "Pemetaan SOP", "pokja_id": ids.pokja_p, "agency_id": ids.agency_a,
+              "owner_id": ids.owner, "due_date": ids.due.isoformat()}] if with_item else []
+    return {"text": "Seluruh SOP dipetakan ulang.", "items": items}
+
+
 def policy_form(ids):
     """The reminder policy with one lead time fewer than the default."""
     return {"lead_times": "7, 3, 1", "overdue_first": "1", "overdue_every": "5",
@@ -438,6 +465,28 @@ PAGE_CASES = [
     # issue 10: calendar feeds, read with the rights of the token's user — the
     # owner (a member of P, in agency A, not its head) or head_a
     page("calendarfeeds.mine_feed", "GET", "/calendar/{feed}/mine.ics", **ANY_HOLDER),
+    # issue 12: monev meetings
+    page("meetings.list_meetings", "GET", "/meetings", **EVERYONE),
+    page("meetings.new_meeting", "GET", "/meetings/new", **RECORDS_MEETINGS),
+    page("meetings.new_meeting", "POST", "/meetings/new", **RECORDS_MEETINGS, body=meeting_form),
+    page("meetings.show_meeting", "GET", "/meetings/{meeting}", **EVERYONE),
+    page("meetings.edit_meeting", "GET", "/meetings/{meeting}/edit", **RECORDS_MEETINGS),
+    page("meetings.edit_meeting", "POST", "/meetings/{meeting}/edit", **RECORDS_MEETINGS,
+         body=meeting_form),
+    page("meetings.add_decision", "POST", "/meetings/{meeting}/decisions", **CREATES_IN_P,
+         body=decision_form),
+    page("meetings.add_decision", "POST", "/meetings/{meeting}/decisions", **RECORDS_MEETINGS,
+         variant="no items yet", body=lambda ids: decision_form(ids, with_item=False)),
+    page("meetings.edit_decision", "POST", "/meetings/{meeting}/decisions/{decision}/edit",
+         **RECORDS_MEETINGS, body=lambda ids: {"text": "Kesepakatan diperbaiki"}),
+    page("meetings.delete_decision", "POST", "/meetings/{meeting}/decisions/{decision}/delete",
+         **RECORDS_MEETINGS),
+    page("meetings.add_evidence_file", "POST", "/meetings/{meeting}/evidence/file",
+         **RECORDS_MEETINGS, body=pdf_upload),
+    page("meetings.add_evidence_link", "POST", "/meetings/{meeting}/evidence/link",
+         **RECORDS_MEETINGS, body=link_form),
+    page("evidence.remove", "POST", "/evidence/{meeting_link}/delete", **RECORDS_MEETINGS,
+         variant="a meeting's evidence"),
     page("calendarfeeds.pokja_feed", "GET", "/calendar/{feed}/pokja/{pokja_p}.ics",
          **ANY_HOLDER),
     page("calendarfeeds.pokja_feed", "GET", "/calendar/{feed}/pokja/{pokja}.ics",
@@ -572,6 +621,24 @@ API_CASES = [
     # issue 10: one's own calendar feed addresses
     api("api.get_calendar_feed", "GET", V1 + "/calendar-feed", **EVERYONE),
     api("api.reset_calendar_feed", "POST", V1 + "/calendar-feed/reset", **EVERYONE),
+    # issue 12: monev meetings, as on the pages
+    api("api.list_meetings", "GET", V1 + "/meetings", **EVERYONE),
+    api("api.create_meeting", "POST", V1 + "/meetings", **RECORDS_MEETINGS,
+        body=lambda ids: {"title": "Rapat Monev Triwulan IV",
+                          "held_at": "2026-12-07T09:00:00+08:00",
+                          "attendees": [{"user_id": ids.owner}]}),
+    api("api.get_meeting", "GET", V1 + "/meetings/{meeting}", **EVERYONE),
+    api("api.update_meeting", "PATCH", V1 + "/meetings/{meeting}", **RECORDS_MEETINGS,
+        body=lambda ids: {"place": "Aula El Tari, Kupang"}),
+    api("api.add_decision", "POST", V1 + "/meetings/{meeting}/decisions", **CREATES_IN_P,
+        body=decision_json),
+    api("api.add_decision", "POST", V1 + "/meetings/{meeting}/decisions", **RECORDS_MEETINGS,
+        variant="no items yet", body=lambda ids: decision_json(ids, with_item=False)),
+    api("api.list_meeting_evidence", "GET", V1 + "/meetings/{meeting}/evidence", **EVERYONE),
+    api("api.add_meeting_evidence", "POST", V1 + "/meetings/{meeting}/evidence",
+        **RECORDS_MEETINGS, body=lambda ids: {"kind": "foto", "url": "https://ntt.go.id/rb/foto"}),
+    api("api.remove_evidence", "DELETE", V1 + "/evidence/{meeting_link}", **RECORDS_MEETINGS,
+        variant="a meeting's evidence"),
     # issue 10: an import into P creates items in P
     api("api.create_import", "POST", V1 + "/imports", **CREATES_IN_P, body=import_api_body,
         multipart=True, prepare=code_agency_a),

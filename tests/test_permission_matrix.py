@@ -101,6 +101,8 @@ class Ids:
     assessment: int = 0  # agency A's PMPRB self-assessment (rbtasks.pmprb)
     indicator: int = 0  # its indicator A.1.2, whose area is pokja P's
     instrument: int = 0  # the instrument it answers
+    decision: int = 0
+    meeting_link: int = 0
 
 
 @dataclass
@@ -130,7 +132,6 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
     from rbtasks.calendarfeeds.tokens import feed_token
     from rbtasks.deadlines.services import request_extension
     from rbtasks.evidence.services import add_file_evidence, add_link_evidence
-    from rbtasks.meetings.models import Meeting
     from rbtasks.outbox.models import OutboxEntry, OutboxMessage
     from rbtasks.rbindex.models import IndexScore
     from rbtasks.timeutil import local_today, utc_now
@@ -172,12 +173,10 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
                                        period=1, recipient_email=owner.email))
     score = IndexScore(year=2019, score=Decimal("60.37"), source_note="LHE KemenPANRB",
                        updated_at=now)
-    meeting = Meeting(title="Rapat monev TW IV", held_at=now, place="Kupang",
-                      chair="Drs. Yohanes Tukan, M.Si.", note_taker="Notulis",
-                      created_at=now, updated_at=now)
-    db.session.add_all([override, message, score, meeting])
+    db.session.add_all([override, message, score])
     # Everyone has a calendar feed already, so reading its address writes nothing.
     feeds = {role: feed_token(user, now) for role, user in people.items()}
+    meeting, decision, meeting_link = _monev_meeting(people, pokja_p, agency_a, owner, now)
     db.session.commit()
     assessment, indicator, instrument = _pmprb_cast(db, now, people["admin"], agency_a, pokja_p)
 
@@ -189,7 +188,8 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
               message=message.id, override=override.id, score=score.id, meeting=meeting.id,
               feed=feeds["owner"], head_feed=feeds["head_a"],
               due=item.due_date, later_due=today + timedelta(days=120), version=item.version,
-              assessment=assessment, indicator=indicator, instrument=instrument)
+              assessment=assessment, indicator=indicator, instrument=instrument,
+              decision=decision.id, meeting_link=meeting_link.id)
     sessions = {role: login(user) for role, user in people.items()}
     sessions["anon"] = app.test_client()
     csrf = {role: page_csrf(client, "/login" if role == "anon" else "/profile")
@@ -213,6 +213,26 @@ def _pmprb_cast(db, now, admin, agency_a, pokja_p):
     save_answers(admin, assessment, [{"indicator_code": "A.1.1", "self_answer": "ya"}], now)
     db.session.commit()
     return assessment.id, indicators_by_code(assessment)["A.1.2"].id, instrument.id
+
+
+def _monev_meeting(people, pokja_p, agency_a, owner, now):
+    """A monev meeting with a decision followed up by an item of P, and a link on it."""
+    from datetime import datetime, timezone
+
+    from rbtasks.evidence.services import attach_link
+    from rbtasks.meetings.decisions import add_decision
+    from rbtasks.meetings.services import record_meeting
+
+    meeting = record_meeting(people["coord_p"], {
+        "title": "Rapat monev TW IV", "held_at": datetime(2026, 9, 7, 1, tzinfo=timezone.utc),
+        "place": "Kupang", "chair": "Drs. Yohanes Tukan, M.Si.", "note_taker": "Notulis",
+        "attendees": [{"user_id": owner.id}]}, now)
+    decision = add_decision(people["coord_p"], meeting, "Peta proses bisnis disahkan.", [{
+        "title": "Peta proses bisnis", "pokja_id": pokja_p.id, "agency_id": agency_a.id,
+        "owner_id": owner.id, "due_date": date(2027, 3, 31)}], now)
+    link = attach_link(people["coord_p"], "meeting", meeting, "foto", "Foto rapat",
+                       "https://ntt.go.id/rb/foto-rapat", now)
+    return meeting, decision, link
 
 
 # ---- all the rows ----------------------------------------------------------

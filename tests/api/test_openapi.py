@@ -110,8 +110,9 @@ def cast(api, db, now, make_user, make_pokja, make_item, make_agency, make_messa
     samples = {**{path: assessment.id for path in (
         "/pmprb/assessments/{id}", "/pmprb/assessments/{id}/answers",
         "/pmprb/assessments/{id}/gaps/{code}/items", "/pmprb/assessments/{id}/worksheet.xlsx")},
-               "/areas/{id}": pokja.area_id, "/agencies/{id}": agency.id,
-               "/pokjas/{id}": pokja.id, "/users/{id}": admin.id,
+               "/meetings/{id}": meeting.id, "/meetings/{id}/decisions": meeting.id,
+               "/meetings/{id}/evidence": meeting.id, "/areas/{id}": pokja.area_id,
+               "/agencies/{id}": agency.id, "/pokjas/{id}": pokja.id, "/users/{id}": admin.id,
                "/index-scores/{id}": score.get_json()["id"],
                "/notifications/{id}/resend": failed.id,
                "/meetings/{id}/minutes.docx": meeting.id,
