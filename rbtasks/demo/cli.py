@@ -24,6 +24,7 @@ CREATED_LABELS = {
                                        "%(num)d years of the RB index", n),
     "instruments": lambda n: ngettext("%(num)d sample self-assessment instrument",
                                       "%(num)d sample self-assessment instruments", n),
+    "meetings": lambda n: ngettext("%(num)d monev meeting", "%(num)d monev meetings", n),
 }
 
 

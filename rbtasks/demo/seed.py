@@ -16,6 +16,7 @@ from rbtasks.roles import ROLES
 from rbtasks.demo import data
 from rbtasks.demo.evidence import seed_evidence
 from rbtasks.demo.history import seed_weekly_history
+from rbtasks.demo.meetings import seed_meetings
 from rbtasks.extensions import db
 from rbtasks.inputs.phone import normalise_phone
 from rbtasks.items.history import record
@@ -59,9 +60,9 @@ def seed_demo(now):
 
     Everything is placed relative to ``now``'s date in the province's zone,
     so a demo seeded on any day looks alive: overdue, due-soon and later work,
-    evidence on the finished items, eight weeks of weekly snapshots and the RB
-    index up to last year with a target for this one. Returns how many of
-    each kind were created and the demo logins. Flushes; the caller commits.
+    evidence on the finished items, eight weeks of weekly snapshots, the RB
+    index up to last year with a target for this one, and two monev meetings.
+    Returns how many of each kind were created and the demo logins. Flushes; the caller commits.
     """
     summary = SeedSummary()
     areas = _ensure_areas(summary.created)
@@ -75,6 +76,7 @@ def seed_demo(now):
                                            if new_items else 0)
     _ensure_index_scores(now, summary.created)
     _ensure_self_assessment(users["admin"], now, summary.created)
+    summary.created["meetings"] = seed_meetings(users, now)
     db.session.flush()
     summary.logins = demo_logins()
     return summary

@@ -105,7 +105,7 @@ def test_the_summary_speaks_one_language(app, runner, db):
     assert result.exit_code == 0, result.output
     assert ("Data demo dibuat: 8 area perubahan, 10 perangkat daerah, 15 pengguna, 8 pokja, "
             "40 rencana aksi, 13 data dukung, snapshot 8 minggu, indeks RB 15 tahun, "
-            "1 instrumen contoh penilaian mandiri."
+            "1 instrumen contoh penilaian mandiri, 2 rapat monev."
             ) in result.output
     assert "PERAN" in result.output and "KATA SANDI" in result.output
     assert "Koordinator Pokja" in result.output and "Kepala Perangkat Daerah" in result.output
@@ -119,5 +119,6 @@ def test_the_summary_in_english_names_everything_in_english(runner, db):
 
     assert ("Demo data created: 8 areas of change, 10 agencies, 15 users, 8 pokja, "
             "40 action items, 13 pieces of evidence, 8 weeks of snapshots, "
-            "10 years of the RB index, 1 sample self-assessment instrument.") in result.output
+            "10 years of the RB index, 1 sample self-assessment instrument, "
+            "2 monev meetings.") in result.output
     assert "ROLE" in result.output and "Pokja coordinator" in result.output

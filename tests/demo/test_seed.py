@@ -136,7 +136,8 @@ def test_seeding_twice_creates_nothing_new(db, now):
     assert first.created == {"areas": 8, "agencies": counts["Agency"],
                              "users": counts["User"], "pokja": 8,
                              "items": counts["ActionItem"], "evidence": counts["Evidence"],
-                             "weekly snapshots": 8, "index scores": 10, "instruments": 1}
+                             "weekly snapshots": 8, "index scores": 10, "instruments": 1,
+                             "meetings": 2}
     assert set(second.created.values()) == {0}
     assert count_rows(db) == counts
 
