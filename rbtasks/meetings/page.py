@@ -95,6 +95,17 @@ def decision_choices(actor):
     return [NO_CHOICE, *pokjas], [NO_CHOICE, *agencies], [NO_CHOICE, *owners]
 
 
+def attendee_choices():
+    """Active people grouped by agency, for the attendance list's checkboxes."""
+    groups = {}
+    for row in db.session.execute(
+            sa.select(User.id, User.name, Agency.name.label("agency"))
+            .outerjoin(Agency, Agency.id == User.agency_id)
+            .where(User.active.is_(True)).order_by(Agency.name, User.name)):
+        groups.setdefault(row.agency or "—", []).append((row.id, row.name))
+    return groups
+
+
 def evidence_panel(actor, meeting):
     may_record = may_record_meetings(actor)
     rows = [{

@@ -12,15 +12,11 @@ from rbtasks.meetings import decisions, services
 from rbtasks.meetings.followup import rates_for
 from rbtasks.meetings.forms import ConfirmForm, DecisionForm, DecisionTextForm, MeetingForm
 from rbtasks.meetings.access import may_record_meetings
-from rbtasks.meetings.page import decision_choices, held_at_text, meeting_page
+from rbtasks.meetings.page import attendee_choices, held_at_text, meeting_page
 from rbtasks.timeutil import utc_now
 from rbtasks.web import requested_page, show_errors
 
 bp = Blueprint("meetings", __name__, url_prefix="/meetings")
-
-
-def _active_users():
-    return decision_choices(current_user)[2][1:]
 
 
 def _show(meeting_id, anchor=None):
@@ -56,7 +52,7 @@ def _save_meeting(form, save):
 def new_meeting():
     services.require_recorder(current_user)
     form = MeetingForm()
-    form.attendee_ids.choices = _active_users()
+    form.attendee_ids.choices = attendee_choices()
     saved = {}
     if _save_meeting(form, lambda values: saved.setdefault(
             "meeting", services.record_meeting(current_user, values, utc_now()))):
@@ -79,7 +75,7 @@ def edit_meeting(meeting_id):
     meeting = services.get_meeting(current_user, meeting_id)
     services.require_recorder(current_user)
     form = MeetingForm()
-    form.attendee_ids.choices = _active_users()
+    form.attendee_ids.choices = attendee_choices()
     if not form.is_submitted():
         form.fill_from(meeting)
     if _save_meeting(form, lambda values: services.update_meeting(current_user, meeting,
