@@ -14,6 +14,7 @@ from rbtasks.evidence.schemas import FileEvidenceFields, LinkEvidenceCreate, evi
 from rbtasks.extensions import db
 from rbtasks.meetings import decisions, services
 from rbtasks.meetings.followup import done_decision_ids, follow_up, rates_for
+from rbtasks.meetings.models import Decision
 from rbtasks.meetings.schemas import (
     DecisionCreate, DecisionCreated, MeetingCreate, MeetingEvidenceOut, MeetingOut,
     MeetingSummaryOut, MeetingUpdate, meeting_to_dict, parse_held_at, summary_to_dict,
@@ -24,8 +25,10 @@ routes = ApiRoutes()
 
 
 def _meeting_json(meeting):
-    done = done_decision_ids([decision.id for decision in meeting.decisions])
-    return meeting_to_dict(meeting, follow_up(meeting), done)
+    services.load_details(meeting)
+    loaded = decisions.load_decisions(Decision.meeting_id == meeting.id)
+    done = done_decision_ids([decision.id for decision in loaded])
+    return meeting_to_dict(meeting, loaded, follow_up(meeting), done)
 
 
 @routes.get("/meetings")

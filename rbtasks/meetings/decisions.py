@@ -13,11 +13,13 @@ from datetime import date
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from sqlalchemy.orm import selectinload
 
 from rbtasks.checks import FieldErrors
 from rbtasks.errors import NotFound, PermissionDenied, ValidationError
 from rbtasks.extensions import db
 from rbtasks.items.fields import clean_item_values
+from rbtasks.items.models import ActionItem
 from rbtasks.items.permissions import can_create_in
 from rbtasks.items.references import LoadedReferences
 from rbtasks.items.services import create_items
@@ -84,6 +86,17 @@ def get_decision(meeting, decision_id):
     if decision is None or decision.meeting_id != meeting.id:
         raise NotFound(_("That decision does not exist."))
     return decision
+
+
+def load_decisions(where):
+    """The decisions matching ``where`` in their order, with their items and
+    the items' owner, agency and pokja loaded (a few queries, not one per row)."""
+    return list(db.session.scalars(
+        sa.select(Decision).where(where).order_by(Decision.meeting_id, Decision.position,
+                                                  Decision.id)
+        .options(selectinload(Decision.links).selectinload(DecisionItem.item)
+                 .options(selectinload(ActionItem.owner), selectinload(ActionItem.agency),
+                          selectinload(ActionItem.pokja)))))
 
 
 def decision_of_item(item_id):

@@ -8,7 +8,6 @@ import sqlalchemy as sa
 from flask import current_app, url_for
 from babel.dates import format_datetime
 from flask_babel import get_locale
-from sqlalchemy.orm import selectinload
 
 from rbtasks.accounts.models import User
 from rbtasks.evidence import filetypes, storage
@@ -18,13 +17,13 @@ from rbtasks.evidence.services import evidence_of
 from rbtasks.extensions import db
 from rbtasks.i18n import formatting_locale
 from rbtasks.items.constants import STATUS_LABELS
-from rbtasks.items.models import ActionItem
 from rbtasks.items.permissions import can_create_in, can_see
 from rbtasks.meetings.access import may_record_meetings
 from rbtasks.meetings.followup import done_decision_ids, follow_up, rates_for
 from rbtasks.meetings.forms import DecisionForm, DecisionTextForm
-from rbtasks.meetings.models import Decision, DecisionItem
-from rbtasks.meetings.services import earlier_meetings
+from rbtasks.meetings.models import Decision
+from rbtasks.meetings.decisions import load_decisions
+from rbtasks.meetings.services import earlier_meetings, load_details
 from rbtasks.organisation.models import Agency, Pokja
 from rbtasks.timeutil import province_zone
 from rbtasks.web import NO_CHOICE
@@ -36,15 +35,6 @@ def held_at_text(moment):
     locale = get_locale()
     return format_datetime(moment, "EEEE, d MMMM y HH.mm zzz", tzinfo=province_zone(),
                            locale=formatting_locale(locale.language if locale else None))
-
-
-def _decisions_with_items(where):
-    return list(db.session.scalars(
-        sa.select(Decision).where(where).order_by(Decision.meeting_id, Decision.position,
-                                                  Decision.id)
-        .options(selectinload(Decision.links).selectinload(DecisionItem.item)
-                 .options(selectinload(ActionItem.owner), selectinload(ActionItem.agency),
-                          selectinload(ActionItem.pokja)))))
 
 
 def _item_rows(actor, decision):
@@ -70,7 +60,7 @@ def earlier_panel(actor, meeting):
     earlier = earlier_meetings(meeting)
     ids = [row.id for row in earlier]
     rates = rates_for(ids)
-    rows = decision_rows(actor, _decisions_with_items(Decision.meeting_id.in_(ids))) \
+    rows = decision_rows(actor, load_decisions(Decision.meeting_id.in_(ids))) \
         if ids else []
     open_by_meeting = {}
     for row in rows:
@@ -140,12 +130,13 @@ def meeting_page(actor, meeting, decision_form=None, evidence_forms=None):
         decision_form = DecisionForm(formdata=None)
     if decision_form is not None:
         decision_form.set_choices(*decision_choices(actor))
+    load_details(meeting)
     evidence = evidence_panel(actor, meeting)
     evidence.update(evidence_forms or {})
     return {
         "meeting": meeting, "held_at_text": held_at_text(meeting.held_at),
         "may_record": may_record, "follow_up": follow_up(meeting),
-        "decisions": decision_rows(actor, _decisions_with_items(
+        "decisions": decision_rows(actor, load_decisions(
             Decision.meeting_id == meeting.id)),
         "decision_form": decision_form, "text_form": DecisionTextForm(formdata=None),
         "earlier": earlier_panel(actor, meeting), "evidence": evidence,

@@ -200,14 +200,15 @@ def attendee_to_dict(attendee):
     return {"user_id": None, "name": attendee.name, "agency": attendee.agency_name}
 
 
-def meeting_to_dict(meeting, follow_up, done_ids):
-    """The whole meeting; ``done_ids``: which of its decisions are done."""
+def meeting_to_dict(meeting, decisions, follow_up, done_ids):
+    """The whole meeting with its ``decisions`` (loaded with their items);
+    ``done_ids``: which of them are done."""
     result = summary_to_dict(meeting, follow_up)
     result["attendees"] = [attendee_to_dict(attendee) for attendee in meeting.attendees]
     result["agenda"] = [{"topic": point.topic, "discussion": point.discussion or ""}
                         for point in meeting.agenda]
     result["decisions"] = [decision_to_dict(decision, decision.id in done_ids)
-                           for decision in meeting.decisions]
+                           for decision in decisions]
     return result
 
 

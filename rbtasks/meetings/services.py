@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from sqlalchemy.orm import selectinload
 
 from rbtasks.accounts.models import User
 from rbtasks.checks import FieldErrors, check_known, clean_name, clean_text
@@ -78,6 +79,16 @@ def list_meetings(actor, page=1, per_page=25):
         raise PermissionDenied(_("You are not allowed to do that."))
     statement = sa.select(Meeting).order_by(Meeting.held_at.desc(), Meeting.id.desc())
     return paginate(statement, page, per_page)
+
+
+def load_details(meeting):
+    """Load the attendance (with each account's agency) and the agenda in a
+    couple of queries, before a page or an answer reads them all."""
+    db.session.scalars(
+        sa.select(Meeting).where(Meeting.id == meeting.id)
+        .options(selectinload(Meeting.attendees).selectinload(MeetingAttendee.user)
+                 .selectinload(User.agency), selectinload(Meeting.agenda))).all()
+    return meeting
 
 
 def earlier_meetings(meeting, limit=20):

@@ -164,3 +164,32 @@ def test_meeting_evidence(db, team, coord_api, api):
     assert refused.status_code == 403
     assert member.delete(f"/api/v1/evidence/{listed[0]['id']}").status_code == 403
     assert coord_api.delete(f"/api/v1/evidence/{listed[0]['id']}").status_code == 204
+
+
+def _statements_during(db, action):
+    statements = []
+
+    def count(_connection, _cursor, statement, *_args):
+        if not statement.startswith(("SAVEPOINT", "RELEASE")):
+            statements.append(statement)
+
+    sa.event.listen(db.engine, "before_cursor_execute", count)
+    try:
+        result = action()
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", count)
+    return result, statements
+
+
+def test_reading_a_large_meeting_takes_a_few_queries(db, api, team, coord_api, make_user):
+    people = [{"user_id": make_user(agency=team["biro"]).id} for _ in range(12)]
+    meeting_id = coord_api.post(URL, json=_body(attendees=people)).get_json()["id"]
+    for number in range(6):
+        coord_api.post(f"{URL}/{meeting_id}/decisions", json={
+            "text": f"Kesepakatan {number}",
+            "items": [_item(team, f"Langkah {number}.{part}") for part in range(3)]})
+    reader = api(team["owner_insp"])
+
+    response, statements = _statements_during(db, lambda: reader.get(f"{URL}/{meeting_id}"))
+    assert len(response.get_json()["decisions"]) == 6
+    assert len(statements) <= 20, "\n".join(statements)
