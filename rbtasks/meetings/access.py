@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 
 from rbtasks.errors import NotFound, PermissionDenied
 from rbtasks.extensions import db
+from rbtasks.inputs.ids import is_id
 from rbtasks.meetings.models import Meeting
 from rbtasks.roles import ADMIN, COORDINATOR, LEADER
 
@@ -30,9 +31,9 @@ def require_recorder(actor):
 
 
 def get_meeting(actor, meeting_id):
-    """The meeting, or NotFound (also for an id that is not a plain int)."""
-    meeting = (db.session.get(Meeting, meeting_id)
-               if isinstance(meeting_id, int) and not isinstance(meeting_id, bool) else None)
+    """The meeting, or NotFound (also for an id that is not a plain int, or
+    beyond what the database stores)."""
+    meeting = db.session.get(Meeting, meeting_id) if is_id(meeting_id) else None
     if meeting is None or not may_read_meetings(actor):
         raise NotFound(_("That meeting does not exist or is not visible to you."))
     return meeting

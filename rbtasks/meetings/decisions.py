@@ -18,6 +18,7 @@ from sqlalchemy.orm import selectinload
 from rbtasks.checks import FieldErrors
 from rbtasks.errors import NotFound, PermissionDenied, ValidationError
 from rbtasks.extensions import db
+from rbtasks.inputs.ids import is_id
 from rbtasks.items.fields import clean_item_values
 from rbtasks.items.models import ActionItem
 from rbtasks.items.permissions import can_create_in
@@ -82,7 +83,7 @@ def delete_decision(actor, decision, now):
 
 def get_decision(meeting, decision_id):
     """The decision of ``meeting`` (a meeting the actor reads), or NotFound."""
-    decision = db.session.get(Decision, decision_id) if isinstance(decision_id, int) else None
+    decision = db.session.get(Decision, decision_id) if is_id(decision_id) else None
     if decision is None or decision.meeting_id != meeting.id:
         raise NotFound(_("That decision does not exist."))
     return decision
