@@ -477,6 +477,11 @@ PAGE_CASES = [
          body=decision_form),
     page("meetings.add_decision", "POST", "/meetings/{meeting}/decisions", **RECORDS_MEETINGS,
          variant="no items yet", body=lambda ids: decision_form(ids, with_item=False)),
+    page("meetings.add_decision_items", "GET", "/meetings/{meeting}/decisions/{decision}/items",
+         **RECORDS_MEETINGS),
+    page("meetings.add_decision_items", "POST", "/meetings/{meeting}/decisions/{decision}/items",
+         **CREATES_IN_P, body=lambda ids: {
+             key: value for key, value in decision_form(ids).items() if key != "text"}),
     page("meetings.edit_decision", "POST", "/meetings/{meeting}/decisions/{decision}/edit",
          **RECORDS_MEETINGS, body=lambda ids: {"text": "Kesepakatan diperbaiki"}),
     page("meetings.delete_decision", "POST", "/meetings/{meeting}/decisions/{decision}/delete",

@@ -116,9 +116,9 @@ class ItemRow(BaseSubform):
             and not (self.output.data or "").strip()
 
 
-class DecisionForm(BaseForm):
-    text = TextAreaField(_l("Decision (kesepakatan)"),
-                         validators=[DataRequired(), Length(max=decisions.MAX_TEXT)])
+class DecisionItemsForm(BaseForm):
+    """Rows of follow-up items for a recorded decision."""
+
     items = FieldList(FormField(ItemRow), min_entries=BLANK_ROWS,
                       max_entries=decisions.MAX_ITEMS)
 
@@ -149,9 +149,18 @@ class DecisionForm(BaseForm):
             if parts[0] == "items" and len(parts) > 1 and parts[1].isdigit():
                 row = self._item_rows[int(parts[1])]
                 fields.setdefault(".".join(["items", str(row), *parts[2:]]), message)
+            elif name == "items":  # about the rows as a whole: said in the flash
+                fields.setdefault("items as a whole", message)
             else:
                 fields.setdefault(name, message)
         return ServiceError(error.message, fields)
+
+
+class DecisionForm(DecisionItemsForm):
+    text = TextAreaField(_l("Decision (kesepakatan)"),
+                         validators=[DataRequired(), Length(max=decisions.MAX_TEXT)])
+    items = FieldList(FormField(ItemRow), min_entries=BLANK_ROWS,
+                      max_entries=decisions.MAX_ITEMS)
 
 
 class DecisionTextForm(BaseForm):

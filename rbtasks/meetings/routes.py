@@ -10,9 +10,13 @@ from rbtasks.evidence.forms import FileEvidenceForm, LinkEvidenceForm
 from rbtasks.extensions import db
 from rbtasks.meetings import decisions, services
 from rbtasks.meetings.followup import rates_for
-from rbtasks.meetings.forms import ConfirmForm, DecisionForm, DecisionTextForm, MeetingForm
+from rbtasks.meetings.forms import (
+    ConfirmForm, DecisionForm, DecisionItemsForm, DecisionTextForm, MeetingForm,
+)
 from rbtasks.meetings.access import may_record_meetings
-from rbtasks.meetings.page import attendee_choices, held_at_text, meeting_page
+from rbtasks.meetings.page import (
+    attendee_choices, decision_choices, held_at_text, meeting_page,
+)
 from rbtasks.timeutil import utc_now
 from rbtasks.web import requested_page, show_errors
 
@@ -105,6 +109,29 @@ def add_decision(meeting_id):
             return _show(meeting.id, "decisions")
     return render_template("meetings/show.html",
                            **meeting_page(current_user, meeting, decision_form=form)), 422
+
+
+@bp.route("/<int:meeting_id>/decisions/<int:decision_id>/items", methods=["GET", "POST"])
+@login_required
+def add_decision_items(meeting_id, decision_id):
+    meeting = services.get_meeting(current_user, meeting_id)
+    decision = decisions.get_decision(meeting, decision_id)
+    services.require_recorder(current_user)
+    form = DecisionItemsForm()
+    form.set_choices(*decision_choices(current_user))
+    if form.validate_on_submit():
+        try:
+            decisions.add_decision_items(current_user, decision, form.item_rows(), utc_now())
+        except ValidationError as error:
+            db.session.rollback()
+            show_errors(form, form.form_error(error))
+        else:
+            db.session.commit()
+            flash(_("The follow-up items were added."), "success")
+            return _show(meeting.id, f"decision-{decision.id}")
+    return render_template("meetings/decision_items.html", meeting=meeting, decision=decision,
+                           form=form, held_at_text=held_at_text(meeting.held_at)), \
+        422 if form.is_submitted() else 200
 
 
 @bp.route("/<int:meeting_id>/decisions/<int:decision_id>/edit", methods=["POST"])

@@ -165,3 +165,27 @@ def test_editing_shows_the_meeting_and_saves_changes(db, team, now, login):
     db.session.refresh(stored)
     assert stored.title == "Rapat Monev (diperbaiki)"
     assert stored.held_at == datetime(2026, 12, 7, 10, 30, tzinfo=WITA)
+
+
+def test_items_are_added_to_a_recorded_decision_on_their_own_page(db, team, now, login):
+    meeting = _meeting(db, team, now)
+    decision = decisions.add_decision(team["leader"], meeting, "Dibahas lebih lanjut.", [], now)
+    db.session.commit()
+    client = login(team["coord"])
+    shown = client.get(f"/meetings/{meeting.id}").get_data(as_text=True)
+    url = f"/meetings/{meeting.id}/decisions/{decision.id}/items"
+    assert url in shown
+    page = client.get(url)
+    assert page.status_code == 200 and "Dibahas lebih lanjut." in page.get_data(as_text=True)
+    token = csrf_token_from(page.get_data(as_text=True))
+    refused = client.post(url, data={"csrf_token": token})
+    assert refused.status_code == 422 and "Add at least one item." in refused.get_data(
+        as_text=True)
+    response = client.post(url, data={
+        "csrf_token": token, "items-0-title": "Rapat lanjutan",
+        "items-0-pokja_id": str(team["tatalaksana"].id), "items-0-agency_id": str(team["biro"].id),
+        "items-0-owner_id": "", "items-0-due_date": "15/01/2027", "items-0-output": ""})
+    assert response.status_code == 303, response.get_data(as_text=True)[:2000]
+    db.session.expire_all()
+    assert [link.item.title for link in db.session.get(Decision, decision.id).links] == [
+        "Rapat lanjutan"]
