@@ -120,7 +120,7 @@ def test_the_next_meeting_shows_the_earlier_open_decisions(db, team, now, login)
     later = _meeting(db, team, now)
 
     html = login(team["owner_insp"]).get(f"/meetings/{later.id}").get_data(as_text=True)
-    earlier_part = html.split('id="earlier"')[1].split('id="evidence"')[0]
+    earlier_part = html.split('id="earlier"')[1].split('id="attendance"')[0]
     assert "Rapat Monev Triwulan III" in earlier_part and "50%" in earlier_part
     assert "SOP dipetakan ulang." in earlier_part
     assert "Peta proses bisnis disahkan." not in earlier_part
