@@ -18,7 +18,7 @@ from sqlalchemy.orm import joinedload
 
 from rbtasks.accounts.models import User
 from rbtasks.evidence.kinds import KIND_LABELS
-from rbtasks.evidence.models import Evidence
+from rbtasks.evidence.services import evidence_of
 from rbtasks.extensions import db
 from rbtasks.i18n import formatting_locale, long_date
 from rbtasks.items.constants import STATUS_LABELS
@@ -107,7 +107,7 @@ def minutes_of(meeting, now):
         attendees=_attendees(meeting.id),
         agenda=_agenda(meeting.id),
         decisions=_decisions(meeting.id),
-        evidence=_evidence(meeting.id),
+        evidence=_evidence(meeting),
         signed_at=f"{place}, {signed_on}" if place else signed_on,
         printed_at=_moment_text(now),
         held_on=_local_date(meeting.held_at),
@@ -203,10 +203,8 @@ def _decisions(meeting_id):
         for number, decision in enumerate(decisions, start=1)]
 
 
-def _evidence(meeting_id):
-    rows = db.session.scalars(
-        sa.select(Evidence).where(Evidence.meeting_id == meeting_id)
-        .order_by(Evidence.added_at, Evidence.id))
+def _evidence(meeting):
+    rows = evidence_of("meeting", meeting)
     return [EvidenceEntry(row.id, str(KIND_LABELS.get(row.kind, row.kind)), row.description,
                           row.original_name if row.is_file else row.url,
                           None if row.is_file else row.url, row.is_file)
