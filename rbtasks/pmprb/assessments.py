@@ -23,6 +23,8 @@ from rbtasks.inputs.text import has_control_character
 from rbtasks.organisation.models import Agency
 from rbtasks.pmprb.answers import check_answer
 from rbtasks.pmprb.assessment_access import (
+    is_evaluator,
+    may_answer,
     may_read,
     may_read_all,
     require_answer,
@@ -109,12 +111,18 @@ def save_answers(actor, assessment, rows, now):
     A key of the unit (``self_answer``, ``note``) needs :func:`may_answer`
     and a draft answer; a key of the evaluator (``evaluator_answer``,
     ``evaluator_note``) needs ``is_evaluator`` and an answer not yet
-    reviewed (403 and 409 before anything changes). Unknown or repeated
+    reviewed (403 and 409 before anything changes). A row may carry all
+    four columns of the sheet: the columns the actor may not fill are
+    ignored while they are left blank (null or ""). Unknown or repeated
     codes and answers that are not the indicator's are a 422 naming the code.
     """
     if not isinstance(rows, list) or len(rows) > MAX_ROWS:
         raise ValidationError(_("Some answers are not valid."),
                               {"rows": _("Send at most %(count)d rows.", count=MAX_ROWS)})
+    if not is_evaluator(actor):
+        rows = [_without_blank(row, EVALUATOR_KEYS) for row in rows]
+    if not may_answer(actor, assessment):
+        rows = [_without_blank(row, UNIT_KEYS) for row in rows]
     if any(key in row for row in rows for key in EVALUATOR_KEYS):
         require_evaluator(actor)
     if any(key in row for row in rows for key in UNIT_KEYS):
@@ -152,6 +160,14 @@ def save_answers(actor, assessment, rows, now):
     assessment.updated_at = now
     db.session.flush()
     return assessment
+
+
+def _without_blank(row, keys):
+    """The row without those of ``keys`` that are left blank."""
+    if not isinstance(row, dict):
+        return row
+    return {key: value for key, value in row.items()
+            if not (key in keys and (value is None or value == ""))}
 
 
 def _clean_row(indicator, row):

@@ -8,14 +8,15 @@ indicator, so the worksheet shows the gap's follow-up and the item page
 shows where it came from.
 
 Defaults: the pokja whose area is named as the indicator's ``area_name``;
-the assessment's agency, else (a province assessment) the pokja's lead
-agency; the title "Tindak lanjut PMPRB <code>: <question>".
+the assessment's agency, else (a province assessment) the lead agency of
+the pokja (the one given, or the area's); the title "Tindak lanjut PMPRB <code>: <question>".
 """
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from rbtasks.errors import ValidationError
 from rbtasks.extensions import db
+from rbtasks.inputs.ids import is_id
 from rbtasks.items.services import create_items
 from rbtasks.organisation.models import Area, Pokja
 from rbtasks.pmprb.assessment_access import may_read
@@ -81,6 +82,9 @@ def create_gap_item(actor, assessment, indicator_code, fields, now):
         raise ValidationError(_("Some fields are not valid."), {"pokja_id": _(
             "No pokja works on the area “%(area)s”; choose the pokja.",
             area=indicator.area_name or "—")})
+    if values.get("agency_id") is None and is_id(values["pokja_id"]):
+        chosen = db.session.get(Pokja, values["pokja_id"])  # the pokja given, not the area's
+        values["agency_id"] = chosen.lead_agency_id if chosen is not None else None
     values.setdefault("description", f"Kesenjangan penilaian mandiri "
                                      f"{assessment.instrument.name} {assessment.year}, "
                                      f"indikator {indicator.code}.")

@@ -40,12 +40,15 @@ def test_the_issue_example_through_the_api(api, admin, started, db, now):
     assert body["estimated_index"] == 0 and body["agency_id"] is None
     client = api(admin)
     saved = client.put(f"{URL}/{body['id']}/answers", json=[
-        {"indicator_code": "A.1.1", "self_answer": "ya", "evaluator_answer": None},
-        {"indicator_code": "A.1.2", "self_answer": "62,5", "note": "Data triwulan IV"}][:2])
-    assert saved.status_code == 403  # evaluator_answer (even null) is the evaluator's
-    saved = client.put(f"{URL}/{body['id']}/answers", json=[
-        {"indicator_code": "A.1.1", "self_answer": "ya"},
+        {"indicator_code": "A.1.1", "self_answer": "ya", "evaluator_answer": "ya"},
         {"indicator_code": "A.1.2", "self_answer": "62,5", "note": "Data triwulan IV"}])
+    assert saved.status_code == 403  # the evaluator's answer is the evaluator's
+    assert db.session.scalar(sa.select(sa.func.count(AssessmentAnswer.id))) == 0
+    # The sheet's four columns, the evaluator's left blank: the unit's answers count.
+    saved = client.put(f"{URL}/{body['id']}/answers", json=[
+        {"indicator_code": "A.1.1", "self_answer": "ya", "evaluator_answer": None, "note": ""},
+        {"indicator_code": "A.1.2", "self_answer": "62,5", "evaluator_answer": "",
+         "note": "Data triwulan IV"}])
     assert saved.status_code == 200, saved.get_json()
     summary = saved.get_json()
     assert summary == client.get(f"{URL}/{body['id']}").get_json()
