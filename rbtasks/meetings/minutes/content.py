@@ -108,7 +108,7 @@ def minutes_of(meeting, now):
         agenda=_agenda(meeting.id),
         decisions=_decisions(meeting.id),
         evidence=_evidence(meeting),
-        signed_at=f"{place}, {signed_on}" if place else signed_on,
+        signed_at=f"{_town(place)}, {signed_on}" if place else signed_on,
         printed_at=_moment_text(now),
         held_on=_local_date(meeting.held_at),
     )
@@ -201,6 +201,12 @@ def _decisions(meeting_id):
                  format_date(item.due_date, "d MMMM y"), str(STATUS_LABELS[item.status]))
         for position, item in enumerate(items_by_decision[decision.id], start=1)])
         for number, decision in enumerate(decisions, start=1)]
+
+
+def _town(place):
+    """Where the minutes are signed: a place written "room, building, town"
+    signs with its last part ("Kupang, 5 Oktober 2026"), as minutes do."""
+    return place.rsplit(",", 1)[-1].strip() or place
 
 
 def _evidence(meeting):
