@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from rbtasks.inputs.ids import whole_number
 from rbtasks.items.models import ActionItem
 from rbtasks.organisation.models import Pokja
+from rbtasks.inputs.guard import MAX_URL_LENGTH
 from tests.conftest import page_csrf
 
 TOO_BIG = ["2147483648", str(2**63), str(10**30), "9" * 5000]  # path segments
@@ -40,6 +41,10 @@ def test_every_api_route_with_an_id_answers_404_for_an_id_no_database_holds(app,
         for number in TOO_BIG:
             url = _CONVERTER.sub(number, rule)
             response = client._call(method, url, json={} if method != "GET" else None)
+            if len(url) > MAX_URL_LENGTH:
+                if response.status_code != 414:
+                    wrong.append(f"{method} {rule} with {number[:12]}: {response.status_code}")
+                continue
             if response.status_code != 404 or response.get_json()["error"]["code"] != "not_found":
                 wrong.append(f"{method} {rule} with {number[:12]}: {response.status_code}")
     assert len(_id_routes(app, api=True)) >= 20
@@ -55,7 +60,9 @@ def test_every_page_with_an_id_answers_404_for_an_id_no_database_holds(app, logi
             url = _CONVERTER.sub(number, rule)
             response = client.open(url, method=method,
                                    data={"csrf_token": token} if method == "POST" else None)
-            if response.status_code != 404 or response.mimetype != "text/html":
+            # Two 5,000-digit ids make an address longer than any the app reads.
+            expected = 414 if len(url) > MAX_URL_LENGTH else 404
+            if response.status_code != expected or response.mimetype != "text/html":
                 wrong.append(f"{method} {rule} with {number[:12]}: {response.status_code}")
     assert len(_id_routes(app, api=False)) >= 15
     assert not wrong, "\n".join(wrong)

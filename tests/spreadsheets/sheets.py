@@ -92,8 +92,10 @@ def with_saved_formula_values(data, values, sheet="xl/worksheets/sheet1.xml"):
     """Give formulas the values a spreadsheet program saves with them (openpyxl saves none)."""
     def change(text):
         for reference, value in values.items():
-            text, count = re.subn(rf'(<c r="{reference}"[^>]*>\s*<f>[^<]*</f>)\s*<v\s*/>',
-                                  rf"\g<1><v>{value}</v>", text)
+            # openpyxl writes an empty <v/> (<v></v> when lxml writes its XML)
+            text, count = re.subn(
+                rf'(<c r="{reference}"[^>]*>\s*<f>[^<]*</f>)\s*(?:<v\s*/>|<v>\s*</v>)?',
+                rf"\g<1><v>{value}</v>", text)
             assert count == 1, reference
         return text
     return rewrite_member(data, sheet, change)
