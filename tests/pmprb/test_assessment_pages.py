@@ -213,3 +213,13 @@ def test_the_page_ignores_what_the_user_may_not_change_and_refuses_nul(db, cast,
     assert no_token.status_code == 400
     coordinator = login(people["coordinator"])
     assert coordinator.get(f"/pmprb/assessments/{assessment.id}").status_code == 200
+
+
+def test_the_menu_leads_to_the_assessments_and_they_to_the_instruments(db, cast, login):
+    people, _agency, _instrument = cast
+    client = login(people["head"])
+    home = client.get("/items").get_data(as_text=True)
+    assert re.search(r'<a href="/pmprb/assessments">Penilaian mandiri</a>', home)
+    listing = client.get("/pmprb/assessments").get_data(as_text=True)
+    assert 'href="/pmprb/instruments"' in listing
+    assert 'href="/pmprb/assessments"' in client.get("/pmprb/instruments").get_data(as_text=True)
