@@ -14,7 +14,8 @@ from rbtasks.paging import Page
 from rbtasks.pmprb import assessments, gaps
 from rbtasks.pmprb.assessment_access import get_assessment
 from rbtasks.pmprb.assessment_schemas import (
-    AnswerRows, AssessmentCreate, AssessmentOut, AssessmentSummaryOut, GapItemCreate, GapItemOut,
+    AnswerReturn, AnswerRows, AssessmentCreate, AssessmentOut, AssessmentSummaryOut, GapItemCreate,
+    GapItemOut,
 )
 from rbtasks.pmprb.worksheet import worksheet
 from rbtasks.pmprb.worksheet_xlsx import MEDIA_TYPE, xlsx_response
@@ -53,6 +54,34 @@ def put_answers(id):
         raise BadRequest(_("The body must be a JSON array of answer rows."))
     rows = parse(AnswerRows, data, partial=True)
     assessments.save_answers(actor, assessment, rows, utc_now())
+    db.session.commit()
+    return jsonify(AssessmentOut.dump(worksheet(assessment)))
+
+
+@routes.post("/pmprb/assessments/<int:id>/submit")
+def submit_answers(id):
+    actor = api_user()
+    assessment = get_assessment(actor, id)
+    assessments.submit_answers(actor, assessment, utc_now())
+    db.session.commit()
+    return jsonify(AssessmentOut.dump(worksheet(assessment)))
+
+
+@routes.post("/pmprb/assessments/<int:id>/answers/<code>/review")
+def review_answer(id, code):
+    actor = api_user()
+    assessment = get_assessment(actor, id)
+    assessments.review_answer(actor, assessment, code, utc_now())
+    db.session.commit()
+    return jsonify(AssessmentOut.dump(worksheet(assessment)))
+
+
+@routes.post("/pmprb/assessments/<int:id>/answers/<code>/return")
+def return_answer(id, code):
+    actor = api_user()
+    assessment = get_assessment(actor, id)
+    values = parse(AnswerReturn, json_body())
+    assessments.return_answer(actor, assessment, code, values["note"], utc_now())
     db.session.commit()
     return jsonify(AssessmentOut.dump(worksheet(assessment)))
 
@@ -105,6 +134,23 @@ OPENAPI_PATHS = {
         "put": operation("Save answer rows, all or nothing; answers the new worksheet",
                          "pmprb", {200: ref(AssessmentOut)}, request=AnswerRows,
                          errors=(401, 403, 404, 409, 422)),
+    },
+    "/pmprb/assessments/{id}/submit": {
+        "parameters": [path_id()],
+        "post": operation("The unit hands its answered drafts to the evaluators (draft → "
+                          "submitted); answers the worksheet", "pmprb", {200: ref(AssessmentOut)},
+                          errors=(401, 403, 404, 409)),
+    },
+    "/pmprb/assessments/{id}/answers/{code}/review": {
+        "parameters": [path_id(), _CODE],
+        "post": operation("An evaluator accepts a submitted answer (submitted → reviewed)",
+                          "pmprb", {200: ref(AssessmentOut)}, errors=(401, 403, 404, 409, 422)),
+    },
+    "/pmprb/assessments/{id}/answers/{code}/return": {
+        "parameters": [path_id(), _CODE],
+        "post": operation("An evaluator returns an answer to the unit with a note (→ draft)",
+                          "pmprb", {200: ref(AssessmentOut)}, request=AnswerReturn,
+                          errors=(401, 403, 404, 409, 422)),
     },
     "/pmprb/assessments/{id}/gaps/{code}/items": {
         "parameters": [path_id(), _CODE],

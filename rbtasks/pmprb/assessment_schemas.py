@@ -43,6 +43,12 @@ class AnswerRows(RootModel[Annotated[list[AnswerRow], Field(max_length=MAX_ROWS)
     """PUT /pmprb/assessments/{id}/answers: only the keys a row holds change."""
 
 
+class AnswerReturn(_Input):
+    """Why an evaluator returns an answer to the unit."""
+
+    note: str = Field(..., min_length=1, max_length=MAX_NOTE)
+
+
 class GapItemCreate(_Input):
     """The action item closing a gap; pokja, agency and title have defaults."""
 

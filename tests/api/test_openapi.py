@@ -109,7 +109,9 @@ def cast(api, db, now, make_user, make_pokja, make_item, make_agency, make_messa
     assessment = _pmprb_assessment(db, now, admin)
     samples = {**{path: assessment.id for path in (
         "/pmprb/assessments/{id}", "/pmprb/assessments/{id}/answers",
-        "/pmprb/assessments/{id}/gaps/{code}/items", "/pmprb/assessments/{id}/worksheet.xlsx")},
+        "/pmprb/assessments/{id}/gaps/{code}/items", "/pmprb/assessments/{id}/worksheet.xlsx",
+        "/pmprb/assessments/{id}/submit", "/pmprb/assessments/{id}/answers/{code}/review",
+        "/pmprb/assessments/{id}/answers/{code}/return")},
                "/meetings/{id}": meeting.id, "/meetings/{id}/decisions": meeting.id,
                "/meetings/{id}/evidence": meeting.id, "/areas/{id}": pokja.area_id,
                "/agencies/{id}": agency.id, "/pokjas/{id}": pokja.id, "/users/{id}": admin.id,

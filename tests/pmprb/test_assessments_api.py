@@ -189,3 +189,37 @@ def test_gap_to_item_through_the_api(api, admin, started, make_user, make_area, 
     assert api(make_user(role="leader")).post(
         f"{URL}/{body['id']}/gaps/A.1.2/items",
         json={"owner_id": owner.id, "due_date": "2026-12-31"}).status_code == 403
+
+
+def test_the_answers_states_through_the_api(api, admin, started, make_user):
+    """draft → submitted (the unit) → reviewed or back to draft with a note (the evaluator)."""
+    body = started(EXAMPLE)
+    url = f"{URL}/{body['id']}"
+    unit = api(admin)
+    evaluator = api(make_user(role="member", is_evaluator=True,
+                              name="Dr. Maria Bessie, S.Kom., M.T."))
+
+    def states(response):
+        return {row["indicator_code"]: row["state"] for row in response.get_json()["answers"]}
+
+    assert unit.post(f"{url}/submit").status_code == 409  # nothing answered yet
+    unit.put(f"{url}/answers", json=[{"indicator_code": "A.1.1", "self_answer": "ya"},
+                                     {"indicator_code": "A.1.2", "self_answer": "62,5"}])
+    assert evaluator.post(f"{url}/answers/A.1.1/review").status_code == 409  # still a draft
+    submitted = unit.post(f"{url}/submit")
+    assert submitted.status_code == 200
+    assert states(submitted)["A.1.1"] == "submitted" and states(submitted)["A.1.2"] == "submitted"
+    assert unit.post(f"{url}/answers/A.1.1/review").status_code == 403  # not an evaluator
+
+    reviewed = evaluator.post(f"{url}/answers/A.1.1/review")
+    assert reviewed.status_code == 200 and states(reviewed)["A.1.1"] == "reviewed"
+    changed = unit.put(f"{url}/answers", json=[{"indicator_code": "A.1.1", "self_answer": "tidak"}])
+    assert changed.status_code == 409  # reviewed: the unit's answer stands
+
+    assert evaluator.post(f"{url}/answers/A.1.2/return", json={"note": ""}).status_code == 422
+    returned = evaluator.post(f"{url}/answers/A.1.2/return",
+                              json={"note": "Lampirkan laporan realisasi TW IV"})
+    assert returned.status_code == 200
+    row = next(r for r in returned.get_json()["answers"] if r["indicator_code"] == "A.1.2")
+    assert (row["state"], row["evaluator_note"]) == ("draft", "Lampirkan laporan realisasi TW IV")
+    assert evaluator.post(f"{url}/answers/Z.9/review").status_code == 422
