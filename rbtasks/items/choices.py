@@ -30,6 +30,22 @@ def active_users(agency_id=None):
     return list(db.session.scalars(statement))
 
 
+def pokja_people(agency_id=None):
+    """(id, name) of the active people who belong to a pokja (members and
+    coordinators), and those of ``agency_id`` if given: who can own an item
+    made outside the item form, such as a self-assessment gap's, without
+    offering every user of the province."""
+    from rbtasks.organisation.models import pokja_coordinator, pokja_member
+
+    belongs = User.id.in_(sa.union(sa.select(pokja_member.c.user_id),
+                                   sa.select(pokja_coordinator.c.user_id)))
+    if agency_id is not None:
+        belongs = sa.or_(belongs, User.agency_id == agency_id)
+    return db.session.execute(
+        sa.select(User.id, User.name).where(User.active.is_(True), belongs)
+        .order_by(User.name)).all()
+
+
 def list_filter_options(actor, agency_id=None, owner_id=None):
     """(pokjas, agencies, owners) the item list's filters offer ``actor``, as
     rows of (id, name): a page of filters needs no more than that.

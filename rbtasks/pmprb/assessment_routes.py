@@ -10,7 +10,7 @@ from rbtasks.errors import Conflict, ValidationError
 from rbtasks.evidence import services as evidence_services
 from rbtasks.evidence.forms import FileEvidenceForm, LinkEvidenceForm, RemoveEvidenceForm
 from rbtasks.extensions import db
-from rbtasks.items.choices import active_users, all_agencies, all_pokjas
+from rbtasks.items.choices import all_agencies, all_pokjas, pokja_people, pokjas_for_new_items
 from rbtasks.items.constants import STATUS_LABELS
 from rbtasks.pmprb import answers, assessments, gaps
 from rbtasks.pmprb.assessment_access import (
@@ -59,24 +59,37 @@ def list_assessments():
                            may_create=may_create(current_user)), 422 if form.errors else 200
 
 
-def _gap_form(sheet, gap):
+def _gap_form(sheet, gap, offered):
     defaults = gaps.gap_defaults(sheet.assessment, gap.indicator)
     form = GapItemForm(formdata=None, prefix=f"gap-{gap.indicator.id}", **defaults)
-    _gap_choices(form)
+    _gap_choices(form, offered)
     return form
 
 
-def _gap_choices(form):
-    form.pokja_id.choices = [(pokja.id, pokja.name) for pokja in all_pokjas()]
-    form.agency_id.choices = [(agency.id, agency.name) for agency in all_agencies()]
-    form.owner_id.choices = [(None, "—")] + [(user.id, user.name) for user in active_users()]
+def _gap_offers(actor, assessment):
+    """What every gap's form offers, read once per page: no form for whoever
+    creates items in no pokja; else the pokja (the item service refuses one
+    the actor may not create in), the agencies, and as owners the pokja's
+    people and the assessment's agency's."""
+    if not pokjas_for_new_items(actor):
+        return None
+    return ([(pokja.id, pokja.name) for pokja in all_pokjas()],
+            [(agency.id, agency.name) for agency in all_agencies()],
+            [(None, "—")] + [(person.id, person.name)
+                             for person in pokja_people(assessment.agency_id)])
+
+
+def _gap_choices(form, offered):
+    form.pokja_id.choices, form.agency_id.choices, form.owner_id.choices = offered
 
 
 def _page(assessment, status=200, failed=None):
     sheet = worksheet(assessment)
     answering = may_answer(current_user, assessment)
     evaluating = is_evaluator(current_user)
-    gap_forms = {gap.indicator.id: _gap_form(sheet, gap) for gap, _items in sheet.gap_rows}
+    offered = _gap_offers(current_user, assessment)
+    gap_forms = {gap.indicator.id: _gap_form(sheet, gap, offered)
+                 for gap, _items in sheet.gap_rows} if offered else {}
     if failed is not None:
         gap_forms[failed[0]] = failed[1]
     return render_template(
@@ -264,8 +277,11 @@ def create_gap_item(assessment_id, code):
     indicator = assessments.indicators_by_code(assessment).get(code)
     if indicator is None:
         abort(404)
+    offered = _gap_offers(current_user, assessment)
+    if offered is None:
+        abort(403)
     form = GapItemForm(prefix=f"gap-{indicator.id}")
-    _gap_choices(form)
+    _gap_choices(form, offered)
     if not form.validate_on_submit():
         if form.csrf_token.errors:
             abort(400)

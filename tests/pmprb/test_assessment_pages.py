@@ -223,3 +223,24 @@ def test_the_menu_leads_to_the_assessments_and_they_to_the_instruments(db, cast,
     listing = client.get("/pmprb/assessments").get_data(as_text=True)
     assert 'href="/pmprb/instruments"' in listing
     assert 'href="/pmprb/assessments"' in client.get("/pmprb/instruments").get_data(as_text=True)
+
+
+def test_gap_forms_only_for_item_creators_offering_the_pokja_and_agency_people(
+        db, cast, login, make_user):
+    people, agency, instrument = cast
+    location = _start(login(people["admin"]), instrument, agency)
+    stranger = make_user(role="member", name="Paulus Leki, S.STP.")  # no pokja, other agency
+    leader = make_user(role="leader", name="Drs. Benediktus Ndun, M.Si.")
+    db.session.commit()
+
+    for_leader = login(leader).get(location).get_data(as_text=True)
+    assert "Tindak lanjut PMPRB A.1.2" not in for_leader  # reads the gaps, makes no items
+    assert 'id="gaps"' in for_leader
+
+    html = login(people["coordinator"]).get(location).get_data(as_text=True)
+    owners = set(re.findall(r'name="gap-\d+-owner_id"[^>]*>(.*?)</select>', html, re.S))
+    assert len(owners) == 1  # every gap's form offers the same people
+    offered = re.findall(r'<option[^>]*value="(\d+)"', owners.pop())
+    assert str(people["head"].id) in offered  # the assessment's agency's head
+    assert str(people["coordinator"].id) in offered  # a pokja's coordinator
+    assert str(stranger.id) not in offered
