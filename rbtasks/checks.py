@@ -85,6 +85,23 @@ class FieldErrors:
 
 def clean_text(errors, field, value, max_length, required=True):
     """Stripped single-line text; None when blank and optional."""
+    return _checked_text(errors, field, value, max_length, required, _CONTROL_CHARACTERS)
+
+
+def clean_long_text(errors, field, value, max_length, required=True):
+    """Text of several lines (a discussion, a decision): line breaks and
+    tabs kept (Windows line ends made plain), any other control character
+    refused; None when blank and optional."""
+    if isinstance(value, str):
+        value = value.replace("\r\n", "\n")
+    return _checked_text(errors, field, value, max_length, required, _CONTROL_BUT_LINES)
+
+
+# rbtasks.inputs.text's refusals (tab, line feed, carriage return allowed), and DEL.
+_CONTROL_BUT_LINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def _checked_text(errors, field, value, max_length, required, refused):
     if value is None:
         value = ""
     if not isinstance(value, str):
@@ -98,7 +115,7 @@ def clean_text(errors, field, value, max_length, required=True):
     if len(value) > max_length:
         errors.add(field, _("At most %(count)d characters.", count=max_length))
         return None
-    if _CONTROL_CHARACTERS.search(value):
+    if refused.search(value):
         errors.add(field, _("Must not contain control characters."))
         return None
     return value

@@ -1,12 +1,10 @@
 """JSON endpoints for evidence: list, add (a link as JSON or a file as multipart),
 remove, download."""
 from flask import jsonify, request, url_for
-from flask_babel import gettext as _
 
 from rbtasks.api.routing import ApiRoutes
 from rbtasks.api.helpers import api_user, created, json_body, no_content, parse
 from rbtasks.api.spec import list_of, operation, path_id, ref
-from rbtasks.errors import ValidationError
 from rbtasks.evidence import filetypes, services
 from rbtasks.evidence.download import file_response
 from rbtasks.evidence.schemas import (
@@ -15,6 +13,7 @@ from rbtasks.evidence.schemas import (
     LinkEvidenceCreate,
     evidence_to_dict,
 )
+from rbtasks.evidence.uploads import the_uploaded_file
 from rbtasks.extensions import db
 from rbtasks.items.queries import get_item
 from rbtasks.timeutil import utc_now
@@ -28,23 +27,11 @@ def list_evidence(item_id):
     return jsonify([evidence_to_dict(e) for e in services.list_evidence(api_user(), item)])
 
 
-def _uploaded_file():
-    files = request.files.getlist("file")
-    unexpected = sorted(set(request.files) - {"file"})
-    if unexpected:
-        raise ValidationError(_("Some fields are not valid."),
-                              {name: _("Unknown field.") for name in unexpected})
-    if len(files) != 1 or not files[0].filename:
-        message = _("Send exactly one file in the “file” field.")
-        raise ValidationError(message, {"file": message})
-    return files[0]
-
-
 @routes.post("/items/<int:item_id>/evidence")
 def add_evidence(item_id):
     item = get_item(api_user(), item_id)
     if request.mimetype == "multipart/form-data":
-        upload = _uploaded_file()
+        upload = the_uploaded_file()
         values = parse(FileEvidenceFields, request.form.to_dict(flat=True))
         evidence = services.add_file_evidence(api_user(), item, values["kind"],
                                               values["description"], upload.stream,

@@ -1,16 +1,15 @@
 """JSON endpoints for monev meetings: every token reads, recorders write."""
 from flask import jsonify, request, url_for
-from flask_babel import gettext as _
 
 from rbtasks.api.helpers import (
     PAGE_PARAMETERS, api_user, created, json_body, page_args, page_envelope, parse,
 )
 from rbtasks.api.routing import ApiRoutes
 from rbtasks.api.spec import list_of, operation, page_of, path_id, ref
-from rbtasks.errors import ValidationError
 from rbtasks.evidence import filetypes
 from rbtasks.evidence import services as evidence
 from rbtasks.evidence.schemas import FileEvidenceFields, LinkEvidenceCreate, evidence_to_dict
+from rbtasks.evidence.uploads import the_uploaded_file
 from rbtasks.extensions import db
 from rbtasks.meetings import decisions, services
 from rbtasks.meetings.followup import done_decision_ids, follow_up, rates_for
@@ -88,24 +87,12 @@ def list_meeting_evidence(id):
     return jsonify([_evidence_json(item) for item in evidence.evidence_of("meeting", meeting)])
 
 
-def _uploaded_file():
-    files = request.files.getlist("file")
-    unexpected = sorted(set(request.files) - {"file"})
-    if unexpected:
-        raise ValidationError(_("Some fields are not valid."),
-                              {name: _("Unknown field.") for name in unexpected})
-    if len(files) != 1 or not files[0].filename:
-        message = _("Send exactly one file in the “file” field.")
-        raise ValidationError(message, {"file": message})
-    return files[0]
-
-
 @routes.post("/meetings/<int:id>/evidence")
 def add_meeting_evidence(id):
     meeting = services.get_meeting(api_user(), id)
     services.require_recorder(api_user())
     if request.mimetype == "multipart/form-data":
-        upload = _uploaded_file()
+        upload = the_uploaded_file()
         values = parse(FileEvidenceFields, request.form.to_dict(flat=True))
         added = evidence.attach_file(api_user(), "meeting", meeting, values["kind"],
                                      values["description"], upload.stream, upload.filename,

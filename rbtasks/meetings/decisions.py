@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
-from rbtasks.checks import FieldErrors
+from rbtasks.checks import FieldErrors, clean_long_text
 from rbtasks.errors import NotFound, PermissionDenied, ValidationError
 from rbtasks.extensions import db
 from rbtasks.inputs.ids import is_id
@@ -26,7 +26,7 @@ from rbtasks.items.references import LoadedReferences
 from rbtasks.items.services import create_items
 from rbtasks.meetings.access import require_recorder
 from rbtasks.meetings.models import Decision, DecisionItem
-from rbtasks.meetings.services import clean_long_text
+
 
 ITEM_FIELDS = ("title", "pokja_id", "agency_id", "owner_id", "due_date", "description",
                "output", "indicator")

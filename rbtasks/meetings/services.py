@@ -14,10 +14,9 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
 from rbtasks.accounts.models import User
-from rbtasks.checks import FieldErrors, check_known, clean_name, clean_text
+from rbtasks.checks import FieldErrors, check_known, clean_long_text, clean_name, clean_text
 from rbtasks.extensions import db
 from rbtasks.inputs.ids import is_id
-from rbtasks.inputs.text import control_character_message, has_control_character
 from rbtasks.errors import PermissionDenied
 from rbtasks.meetings.access import get_meeting, may_read_meetings, require_recorder  # noqa: F401
 from rbtasks.meetings.models import AgendaPoint, Meeting, MeetingAttendee
@@ -204,25 +203,3 @@ def _clean_agenda(errors, value):
         if topic is not None:
             points.append(AgendaPoint(position=index, topic=topic, discussion=discussion or ""))
     return points
-
-
-def clean_long_text(errors, field, value, max_length, required=True):
-    """Text of several lines (a discussion, a decision): tabs and line breaks
-    kept, other control characters refused; None when blank and optional."""
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        errors.add(field, _("Must be text."))
-        return None
-    value = value.strip().replace("\r\n", "\n")
-    if not value:
-        if required:
-            errors.add(field, _("This field is required."))
-        return None
-    if len(value) > max_length:
-        errors.add(field, _("At most %(count)d characters.", count=max_length))
-        return None
-    if has_control_character(value) or "\x7f" in value:
-        errors.add(field, control_character_message())
-        return None
-    return value
