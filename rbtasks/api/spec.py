@@ -32,19 +32,7 @@ def list_of(model):
 
 def page_of(model):
     """The envelope list endpoints answer with."""
-    return {
-        "type": "object",
-        "required": ["data", "meta"],
-        "properties": {
-            "data": list_of(model),
-            "meta": {
-                "type": "object",
-                "required": ["page", "per_page", "total", "pages"],
-                "properties": {name: {"type": "integer"}
-                               for name in ("page", "per_page", "total", "pages")},
-            },
-        },
-    }
+    return _envelope(model, ["page", "per_page", "total", "pages"])
 
 
 def counted_page_of(model):
@@ -52,21 +40,21 @@ def counted_page_of(model):
     (rbtasks.paging): ``total`` stops at the limit plus one, ``total_exact``
     says whether it did not, ``next_cursor`` reads the next page; ``page``
     and ``pages`` are there when the request numbered its page."""
+    return _envelope(model, ["per_page", "total", "total_exact", "next_cursor"],
+                     total_exact={"type": "boolean"},
+                     next_cursor={"type": ["string", "null"]})
+
+
+def _envelope(model, required, **more):
+    """``{"data": [model], "meta": {page, per_page, total, pages, **more}}``."""
+    numbers = {name: {"type": "integer"} for name in ("page", "per_page", "total", "pages")}
     return {
         "type": "object",
         "required": ["data", "meta"],
         "properties": {
             "data": list_of(model),
-            "meta": {
-                "type": "object",
-                "required": ["per_page", "total", "total_exact", "next_cursor"],
-                "properties": {
-                    **{name: {"type": "integer"} for name in ("page", "per_page", "total",
-                                                             "pages")},
-                    "total_exact": {"type": "boolean"},
-                    "next_cursor": {"type": ["string", "null"]},
-                },
-            },
+            "meta": {"type": "object", "required": required,
+                     "properties": {**numbers, **more}},
         },
     }
 

@@ -59,8 +59,8 @@ def list_assessments():
                            may_create=may_create(current_user)), 422 if form.errors else 200
 
 
-def _gap_form(sheet, gap, offered):
-    defaults = gaps.gap_defaults(sheet.assessment, gap.indicator)
+def _gap_form(sheet, gap, offered, by_area):
+    defaults = gaps.gap_defaults(sheet.assessment, gap.indicator, by_area)
     form = GapItemForm(formdata=None, prefix=f"gap-{gap.indicator.id}", **defaults)
     _gap_choices(form, offered)
     return form
@@ -88,8 +88,11 @@ def _page(assessment, status=200, failed=None):
     answering = may_answer(current_user, assessment)
     evaluating = is_evaluator(current_user)
     offered = _gap_offers(current_user, assessment)
-    gap_forms = {gap.indicator.id: _gap_form(sheet, gap, offered)
-                 for gap, _items in sheet.gap_rows} if offered else {}
+    gap_forms = {}
+    if offered:
+        by_area = gaps.pokjas_by_area(gap.indicator.area_name for gap, _items in sheet.gap_rows)
+        gap_forms = {gap.indicator.id: _gap_form(sheet, gap, offered, by_area)
+                     for gap, _items in sheet.gap_rows}
     if failed is not None:
         gap_forms[failed[0]] = failed[1]
     return render_template(

@@ -28,14 +28,27 @@ ITEM_FIELDS = ("title", "description", "pokja_id", "agency_id", "owner_id", "sta
                "due_date", "priority")
 
 
+def _area_key(area_name):
+    return " ".join((area_name or "").split()).lower()
+
+
+def pokjas_by_area(area_names):
+    """{area name (case and spaces aside): its pokja} for the names given, in
+    one query; an area with several pokja gives the first made."""
+    keys = {_area_key(name) for name in area_names} - {""}
+    if not keys:
+        return {}
+    found = {}
+    for area, pokja in db.session.execute(
+            sa.select(sa.func.lower(Area.name), Pokja).join(Area, Pokja.area_id == Area.id)
+            .where(sa.func.lower(Area.name).in_(keys)).order_by(Pokja.id)):
+        found.setdefault(area, pokja)
+    return found
+
+
 def pokja_for_area(area_name):
     """The pokja of the area named ``area_name`` (case and spaces aside), or None."""
-    name = " ".join((area_name or "").split()).lower()
-    if not name:
-        return None
-    return db.session.scalar(
-        sa.select(Pokja).join(Area, Pokja.area_id == Area.id)
-        .where(sa.func.lower(Area.name) == name).order_by(Pokja.id).limit(1))
+    return pokjas_by_area([area_name]).get(_area_key(area_name))
 
 
 def default_title(indicator):
@@ -45,9 +58,11 @@ def default_title(indicator):
     return text if len(text) <= TITLE_LIMIT else text[:TITLE_LIMIT - 1].rstrip() + "…"
 
 
-def gap_defaults(assessment, indicator):
-    """What the one-step form starts with: pokja, agency and title."""
-    pokja = pokja_for_area(indicator.area_name)
+def gap_defaults(assessment, indicator, by_area=None):
+    """What the one-step form starts with: pokja, agency and title
+    (``by_area``: :func:`pokjas_by_area` read once for a page of gaps)."""
+    pokja = (pokja_for_area(indicator.area_name) if by_area is None
+             else by_area.get(_area_key(indicator.area_name)))
     agency_id = assessment.agency_id
     if agency_id is None and pokja is not None:
         agency_id = pokja.lead_agency_id

@@ -244,3 +244,21 @@ def test_gap_forms_only_for_item_creators_offering_the_pokja_and_agency_people(
     assert str(people["head"].id) in offered  # the assessment's agency's head
     assert str(people["coordinator"].id) in offered  # a pokja's coordinator
     assert str(stranger.id) not in offered
+
+
+def test_the_worksheet_reads_the_same_statements_however_many_gaps(db, cast, login, api):
+    from tests.queries import queries_for
+
+    people, agency, instrument = cast
+    location = _start(login(people["admin"]), instrument, agency)
+    assessment = db.session.scalar(sa.select(Assessment))
+    coordinator = login(people["coordinator"])
+    every_gap = queries_for(db.engine, lambda: coordinator.get(location))
+    url = f"/api/v1/pmprb/assessments/{assessment.id}/answers"
+    answered = api(people["admin"]).put(url, json=[
+        {"indicator_code": code, "self_answer": answer} for code, answer in (
+            ("A.1.1", "ya"), ("A.1.2", "100"), ("A.2.1", "a"), ("A.2.2", "a"),
+            ("A.2.3", "a"), ("A.2.4", 40), ("A.3.1", "ya"))])
+    assert answered.status_code == 200, answered.get_json()
+    assert len(answered.get_json()["gaps"]) == 1
+    assert queries_for(db.engine, lambda: coordinator.get(location)) == every_gap
