@@ -46,10 +46,13 @@ def _due(now):
     )
 
 
-# Walk the (status, next_attempt_at) index in order. MariaDB otherwise may
-# read and sort every due row first — locking them all, so that every other
-# worker's SKIP LOCKED finds nothing and one worker does all the sending.
-_IN_INDEX_ORDER = "FORCE INDEX (ix_outbox_message_status_next_attempt)"
+# Walk the (channel, status, next_attempt_at) index (pending rows in order,
+# or this channel's rows in sending, whose expired claims are few). MariaDB
+# otherwise may read and sort every due row first, and in any case locks
+# every row it reads until the claim commits, matching or not: a scan of
+# another channel's rows, or of every due row, leaves the other workers'
+# SKIP LOCKED nothing, and one worker does all the sending.
+_CHANNEL_INDEX = "FORCE INDEX (ix_outbox_message_channel_status_next_attempt)"
 
 
 def _lock_due_ids(now, limit, channel):
@@ -60,8 +63,8 @@ def _lock_due_ids(now, limit, channel):
         .where(OutboxMessage.status == PENDING, OutboxMessage.next_attempt_at <= now,
                OutboxMessage.channel == channel)
         .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id).limit(limit)
-        .with_hint(OutboxMessage, _IN_INDEX_ORDER, "mysql")
-        .with_hint(OutboxMessage, _IN_INDEX_ORDER, "mariadb")
+        .with_hint(OutboxMessage, _CHANNEL_INDEX, "mysql")
+        .with_hint(OutboxMessage, _CHANNEL_INDEX, "mariadb")
         .with_for_update(skip_locked=True)
     )
     ids = list(db.session.scalars(pending))
@@ -71,6 +74,8 @@ def _lock_due_ids(now, limit, channel):
             .where(OutboxMessage.status == SENDING, OutboxMessage.claim_expires_at <= now,
                    OutboxMessage.channel == channel)
             .order_by(OutboxMessage.claim_expires_at, OutboxMessage.id).limit(limit - len(ids))
+            .with_hint(OutboxMessage, _CHANNEL_INDEX, "mysql")
+            .with_hint(OutboxMessage, _CHANNEL_INDEX, "mariadb")
             .with_for_update(skip_locked=True)
         )
         ids += db.session.scalars(expired)

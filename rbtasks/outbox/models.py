@@ -36,6 +36,9 @@ class OutboxMessage(db.Model):
         ),
         sa.CheckConstraint(f"channel IN ({_CHANNEL_LIST})", name="channel_valid"),
         sa.Index("ix_outbox_message_status_next_attempt", "status", "next_attempt_at"),
+        # Claims read only their own channel's rows (see rbtasks.outbox.claiming).
+        sa.Index("ix_outbox_message_channel_status_next_attempt",
+                 "channel", "status", "next_attempt_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,13 +1,15 @@
 """Exactly once across processes: real delivery (and sweep) processes at the
 same moment, on the test run's own database, all sending to the fake provider."""
+import threading
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 import sqlalchemy as sa
 
 from rbtasks.items.models import ActionItem
-from rbtasks.outbox.models import OutboxMessage
+from rbtasks.outbox import claiming
+from rbtasks.outbox.models import EMAIL, WHATSAPP, OutboxMessage
 from tests.processes import deliver_together, environment, finish, flask_rb, start
 from tests.whatsapp.conftest import TOKEN
 from tests.whatsapp_server import Answer
@@ -40,7 +42,7 @@ def test_two_delivery_processes_send_each_whatsapp_message_exactly_once(
     reports = deliver_together(2, _environment(app, mailbox, wa_server, provider="cloud"), now,
                                tmp_path / "go")
 
-    assert sum(report["sent"] for report in reports) == 40
+    assert sum(report["sent"] for report in reports) == 40, reports
     received = Counter(request.text for request in wa_server.requests)
     assert set(received) == expected and set(received.values()) == {1}
     db.session.expire_all()
@@ -76,3 +78,36 @@ def test_concurrent_sweeps_plan_and_send_one_whatsapp_per_recipient(
         OutboxMessage.channel == "whatsapp")).all()
     assert sorted(row.recipient_phone for row in rows) == phones
     assert {row.status for row in rows} == {"sent"}
+
+
+def test_an_email_claim_under_way_leaves_the_whatsapp_messages_to_another_worker(
+        app, db, make_whatsapp, now):
+    """A worker's email claim reads past WhatsApp rows it does not take; until it
+    commits, another worker claiming WhatsApp messages must still find them (on
+    MariaDB it found none, every row read being locked, and sent nothing)."""
+    if db.engine.dialect.name == "sqlite":
+        pytest.skip("SQLite has no row locks: its writers take turns")
+    ids = sorted(make_whatsapp().id for _ in range(8))
+    db.session.remove()
+    claimed, email_claim_open, done = [], threading.Event(), threading.Event()
+
+    def email_worker():
+        with app.app_context():
+            assert claiming._lock_due_ids(now, 5, EMAIL) == []  # no emails due
+            email_claim_open.set()
+            done.wait(30)
+            db.session.rollback()
+
+    rival = threading.Thread(target=email_worker)
+    rival.start()
+    try:
+        assert email_claim_open.wait(30)
+        claimed = claiming.claim_due(now, 5, "worker-b", now + timedelta(minutes=2),
+                                     channel=WHATSAPP)
+    finally:
+        done.set()
+        rival.join(30)
+
+    # (InnoDB may keep the one row just past the email range locked: the
+    # claim then starts at the next.)
+    assert len(claimed) == 5 and set(claimed) <= set(ids)
