@@ -1,19 +1,14 @@
 """JSON endpoints for evidence: list, add (a link as JSON or a file as multipart),
 remove, download."""
-from flask import jsonify, request, url_for
+from flask import jsonify, url_for
 
 from rbtasks.api.routing import ApiRoutes
-from rbtasks.api.helpers import api_user, created, json_body, no_content, parse
+from rbtasks.api.helpers import api_user, created, no_content
 from rbtasks.api.spec import list_of, operation, path_id, ref
 from rbtasks.evidence import filetypes, services
 from rbtasks.evidence.download import file_response
-from rbtasks.evidence.schemas import (
-    EvidenceOut,
-    FileEvidenceFields,
-    LinkEvidenceCreate,
-    evidence_to_dict,
-)
-from rbtasks.evidence.uploads import the_uploaded_file
+from rbtasks.evidence.schemas import EvidenceOut, evidence_to_dict
+from rbtasks.evidence.uploads import add_evidence_operation, attach_from_request
 from rbtasks.extensions import db
 from rbtasks.items.queries import get_item
 from rbtasks.timeutil import utc_now
@@ -30,16 +25,7 @@ def list_evidence(item_id):
 @routes.post("/items/<int:item_id>/evidence")
 def add_evidence(item_id):
     item = get_item(api_user(), item_id)
-    if request.mimetype == "multipart/form-data":
-        upload = the_uploaded_file()
-        values = parse(FileEvidenceFields, request.form.to_dict(flat=True))
-        evidence = services.add_file_evidence(api_user(), item, values["kind"],
-                                              values["description"], upload.stream,
-                                              upload.filename, utc_now())
-    else:
-        values = parse(LinkEvidenceCreate, json_body())
-        evidence = services.add_link_evidence(api_user(), item, values["kind"],
-                                              values["description"], values["url"], utc_now())
+    evidence = attach_from_request(api_user(), "item", item, utc_now())
     db.session.commit()
     location = (url_for("api.download_evidence", evidence_id=evidence.id)
                 if evidence.is_file else None)
@@ -57,44 +43,6 @@ def remove_evidence(evidence_id):
 def download_evidence(evidence_id):
     evidence, path = services.evidence_for_download(api_user(), evidence_id)
     return file_response(evidence, path)
-
-
-_MULTIPART_SCHEMA = {
-    "type": "object",
-    "required": ["file", "kind"],
-    "additionalProperties": False,
-    "properties": {
-        "file": {"type": "string", "format": "binary", "description": (
-            "One file. Accepted by content, and the name's extension must agree: "
-            + filetypes.allowed_list_text() + ". At most RBTASKS_MAX_UPLOAD_BYTES "
-            "(10 MB unless configured).")},
-        "kind": FileEvidenceFields.model_json_schema()["properties"]["kind"],
-        "description": FileEvidenceFields.model_json_schema()["properties"]["description"],
-    },
-}
-
-_ADD_REQUEST = {
-    "required": True,
-    "description": "A link as JSON, or a file as multipart/form-data.",
-    "content": {
-        "application/json": {"schema": ref(LinkEvidenceCreate)},
-        "multipart/form-data": {
-            "schema": _MULTIPART_SCHEMA,
-            "encoding": {"file": {"contentType": ", ".join(filetypes.ALLOWED_TYPES)}},
-        },
-    },
-}
-
-
-def _add_operation():
-    result = operation("Add evidence: a link (JSON) or a file (multipart)", "evidence",
-                       {201: ref(EvidenceOut)}, errors=(400, 401, 403, 404, 409, 413, 422))
-    result["requestBody"] = _ADD_REQUEST
-    result["responses"]["201"]["headers"] = {"Location": {
-        "description": "For a file: its download URL", "schema": {"type": "string"}}}
-    result["responses"]["409"]["description"] = "The item is done or cancelled"
-    result["responses"]["413"]["description"] = "The request body exceeds the server's limit"
-    return result
 
 
 def _download_operation():
@@ -123,7 +71,9 @@ OPENAPI_PATHS = {
         "parameters": [path_id("item_id")],
         "get": operation("The item's evidence (data dukung), oldest first", "evidence",
                          {200: list_of(EvidenceOut)}, errors=(401, 404)),
-        "post": _add_operation(),
+        "post": add_evidence_operation("Add evidence: a link (JSON) or a file (multipart)",
+                                       "evidence", ref(EvidenceOut),
+                                       "The item is done or cancelled"),
     },
     "/evidence/{evidence_id}": {
         "parameters": [_EVIDENCE_ID],

@@ -30,9 +30,11 @@ class FileEvidenceFields(BaseModel):
     description: str = Field("", max_length=MAX_DESCRIPTION)
 
 
-class EvidenceOut(BaseModel):
+class HeldEvidenceOut(BaseModel):
+    """A piece of evidence, whoever holds it; each holder's API adds its own
+    id fields (``item_id``, ``meeting_id``, …)."""
+
     id: int
-    item_id: int
     kind: Kind
     description: str
     url: str | None = Field(description="The link; null for a file")
@@ -43,6 +45,17 @@ class EvidenceOut(BaseModel):
     added_by_id: int | None
     added_at: datetime
     download_url: str | None = Field(description="Where to fetch the file; null for a link")
+
+
+class EvidenceOut(HeldEvidenceOut):
+    item_id: int
+
+
+def held_evidence_to_dict(evidence):
+    """The fields of HeldEvidenceOut: no holder's id."""
+    result = evidence_to_dict(evidence)
+    del result["item_id"]
+    return result
 
 
 def evidence_to_dict(evidence):

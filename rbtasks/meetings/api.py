@@ -1,22 +1,22 @@
 """JSON endpoints for monev meetings: every token reads, recorders write."""
-from flask import jsonify, request, url_for
+from flask import jsonify, url_for
 
 from rbtasks.api.helpers import (
     PAGE_PARAMETERS, api_user, created, json_body, page_args, page_envelope, parse,
 )
 from rbtasks.api.routing import ApiRoutes
 from rbtasks.api.spec import list_of, operation, page_of, path_id, ref
-from rbtasks.evidence import filetypes
 from rbtasks.evidence import services as evidence
-from rbtasks.evidence.schemas import FileEvidenceFields, LinkEvidenceCreate, evidence_to_dict
-from rbtasks.evidence.uploads import the_uploaded_file
+from rbtasks.evidence.schemas import held_evidence_to_dict
+from rbtasks.evidence.uploads import add_evidence_operation, attach_from_request
 from rbtasks.extensions import db
 from rbtasks.meetings import decisions, services
 from rbtasks.meetings.followup import done_decision_ids, follow_up, rates_for
 from rbtasks.meetings.models import Decision
 from rbtasks.meetings.schemas import (
-    DecisionCreate, DecisionCreated, MeetingCreate, MeetingEvidenceOut, MeetingOut,
-    MeetingSummaryOut, MeetingUpdate, meeting_to_dict, parse_held_at, summary_to_dict,
+    DecisionCreate, DecisionCreated, DecisionItemsCreate, MeetingCreate, MeetingEvidenceOut,
+    MeetingOut, MeetingSummaryOut, MeetingUpdate, decision_created, meeting_to_dict,
+    parse_held_at, summary_to_dict,
 )
 from rbtasks.timeutil import utc_now
 
@@ -70,15 +70,22 @@ def add_decision(id):
     decision = decisions.add_decision(api_user(), meeting, values["text"], values["items"],
                                       utc_now())
     db.session.commit()
-    return created({"id": decision.id, "text": decision.text,
-                    "item_ids": [link.item_id for link in decision.links]},
-                   url_for("api.get_meeting", id=meeting.id))
+    return created(decision_created(decision), url_for("api.get_meeting", id=meeting.id))
+
+
+@routes.post("/meetings/<int:id>/decisions/<int:decision_id>/items")
+def add_decision_items(id, decision_id):
+    meeting = services.get_meeting(api_user(), id)
+    decision = decisions.get_decision(meeting, decision_id)
+    services.require_recorder(api_user())
+    values = parse(DecisionItemsCreate, json_body())
+    decisions.add_decision_items(api_user(), decision, values["items"], utc_now())
+    db.session.commit()
+    return created(decision_created(decision), url_for("api.get_meeting", id=meeting.id))
 
 
 def _evidence_json(item):
-    result = evidence_to_dict(item)
-    del result["item_id"]
-    return {"meeting_id": item.meeting_id, **result}
+    return {**held_evidence_to_dict(item), "meeting_id": item.meeting_id}
 
 
 @routes.get("/meetings/<int:id>/evidence")
@@ -91,43 +98,11 @@ def list_meeting_evidence(id):
 def add_meeting_evidence(id):
     meeting = services.get_meeting(api_user(), id)
     services.require_recorder(api_user())
-    if request.mimetype == "multipart/form-data":
-        upload = the_uploaded_file()
-        values = parse(FileEvidenceFields, request.form.to_dict(flat=True))
-        added = evidence.attach_file(api_user(), "meeting", meeting, values["kind"],
-                                     values["description"], upload.stream, upload.filename,
-                                     utc_now())
-    else:
-        values = parse(LinkEvidenceCreate, json_body())
-        added = evidence.attach_link(api_user(), "meeting", meeting, values["kind"],
-                                     values["description"], values["url"], utc_now())
+    added = attach_from_request(api_user(), "meeting", meeting, utc_now())
     db.session.commit()
     location = (url_for("api.download_evidence", evidence_id=added.id)
                 if added.is_file else None)
     return created(_evidence_json(added), location)
-
-
-def _add_evidence_operation():
-    result = operation("Add evidence to a meeting: a link (JSON) or a file (multipart), "
-                       "recorders only", "meetings", {201: ref(MeetingEvidenceOut)},
-                       errors=(400, 401, 403, 404, 413, 422))
-    result["requestBody"] = {
-        "required": True,
-        "description": "A link as JSON, or a file as multipart/form-data.",
-        "content": {
-            "application/json": {"schema": ref(LinkEvidenceCreate)},
-            "multipart/form-data": {"schema": {
-                "type": "object", "required": ["file", "kind"], "additionalProperties": False,
-                "properties": {
-                    "file": {"type": "string", "format": "binary",
-                             "description": filetypes.allowed_list_text()},
-                    "kind": FileEvidenceFields.model_json_schema()["properties"]["kind"],
-                    "description":
-                        FileEvidenceFields.model_json_schema()["properties"]["description"],
-                }}},
-        },
-    }
-    return result
 
 
 OPENAPI_PATHS = {
@@ -155,10 +130,20 @@ OPENAPI_PATHS = {
                           "meetings", {201: ref(DecisionCreated)}, request=DecisionCreate,
                           errors=(401, 403, 404, 422)),
     },
+    "/meetings/{id}/decisions/{decision_id}/items": {
+        "parameters": [path_id(), path_id("decision_id")],
+        "post": operation("Add follow-up items to a decision already recorded (items: as "
+                          "POST /items, in pokjas the caller coordinates); answers the "
+                          "decision with all its item ids", "meetings",
+                          {201: ref(DecisionCreated)}, request=DecisionItemsCreate,
+                          errors=(401, 403, 404, 422)),
+    },
     "/meetings/{id}/evidence": {
         "parameters": [path_id()],
         "get": operation("The meeting's evidence (notulen, daftar hadir, foto), oldest first",
                          "meetings", {200: list_of(MeetingEvidenceOut)}, errors=(401, 404)),
-        "post": _add_evidence_operation(),
+        "post": add_evidence_operation(
+            "Add evidence to a meeting: a link (JSON) or a file (multipart), recorders only",
+            "meetings", ref(MeetingEvidenceOut)),
     },
 }

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, StrictStr
 
 from rbtasks.errors import ValidationError
-from rbtasks.evidence.models import EVIDENCE_KINDS
+from rbtasks.evidence.schemas import HeldEvidenceOut
 from rbtasks.inputs.ids import Id
 from rbtasks.items.constants import STATUSES
 from rbtasks.items.fields import TEXT_LIMITS
@@ -91,6 +91,14 @@ class DecisionCreate(BaseModel):
     items: list[DecisionItemIn] = Field([], max_length=decisions.MAX_ITEMS)
 
 
+class DecisionItemsCreate(BaseModel):
+    """More follow-up items for a decision already recorded."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    items: list[DecisionItemIn] = Field(..., min_length=1, max_length=decisions.MAX_ITEMS)
+
+
 def parse_held_at(values):
     """Turn ``values["held_at"]`` (ISO text) into an aware datetime, in place."""
     if "held_at" not in values:
@@ -147,7 +155,12 @@ class DecisionOut(BaseModel):
 class DecisionCreated(BaseModel):
     id: int
     text: str
-    item_ids: list[int]
+    item_ids: list[int] = Field(description="All the decision's items, oldest first")
+
+
+def decision_created(decision):
+    return {"id": decision.id, "text": decision.text,
+            "item_ids": [link.item_id for link in decision.links]}
 
 
 class MeetingSummaryOut(BaseModel):
@@ -170,18 +183,8 @@ class MeetingOut(MeetingSummaryOut):
     decisions: list[DecisionOut]
 
 
-class MeetingEvidenceOut(BaseModel):
-    id: int
+class MeetingEvidenceOut(HeldEvidenceOut):
     meeting_id: int
-    kind: Literal[EVIDENCE_KINDS]  # type: ignore[valid-type]
-    description: str
-    url: str | None = Field(description="The link; null for a file")
-    file_name: str | None = Field(description="The uploader's file name; null for a link")
-    content_type: str | None
-    size_bytes: int | None
-    added_by_id: int | None
-    added_at: datetime
-    download_url: str | None = Field(description="Where to fetch the file; null for a link")
 
 
 def summary_to_dict(meeting, follow_up):

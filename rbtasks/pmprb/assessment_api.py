@@ -1,4 +1,5 @@
-"""JSON endpoints of self-assessments: list, start, answer, read, gap → item, export."""
+"""JSON endpoints of self-assessments: list, start, answer, evidence, read,
+gap → item, export."""
 from flask import jsonify, request, url_for
 from flask_babel import gettext as _
 
@@ -6,16 +7,18 @@ from rbtasks.api.helpers import (
     PAGE_PARAMETERS, api_user, created, json_body, page_args, page_envelope, parse,
 )
 from rbtasks.api.routing import ApiRoutes
-from rbtasks.api.spec import operation, page_of, path_id, ref
+from rbtasks.api.spec import list_of, operation, page_of, path_id, ref
 from rbtasks.errors import BadRequest
+from rbtasks.evidence import services as evidence
+from rbtasks.evidence.uploads import add_evidence_operation, attach_from_request
 from rbtasks.extensions import db
 from rbtasks.inputs.json_body import parse_json
 from rbtasks.paging import Page
 from rbtasks.pmprb import assessments, gaps
 from rbtasks.pmprb.assessment_access import get_assessment
 from rbtasks.pmprb.assessment_schemas import (
-    AnswerReturn, AnswerRows, AssessmentCreate, AssessmentOut, AssessmentSummaryOut, GapItemCreate,
-    GapItemOut,
+    AnswerEvidenceOut, AnswerReturn, AnswerRows, AssessmentCreate, AssessmentOut,
+    AssessmentSummaryOut, GapItemCreate, GapItemOut,
 )
 from rbtasks.pmprb.worksheet import worksheet
 from rbtasks.pmprb.worksheet_xlsx import MEDIA_TYPE, xlsx_response
@@ -86,6 +89,29 @@ def return_answer(id, code):
     return jsonify(AssessmentOut.dump(worksheet(assessment)))
 
 
+@routes.get("/pmprb/assessments/<int:id>/answers/<code>/evidence")
+def list_answer_evidence(id, code):
+    assessment = get_assessment(api_user(), id)
+    indicator = assessments.indicator_named(assessment, code)
+    answer = assessments.answers_by_indicator(assessment).get(indicator.id)
+    held = evidence.evidence_of("answer", answer) if answer is not None else []
+    return jsonify([AnswerEvidenceOut.dump(item, assessment, code) for item in held])
+
+
+@routes.post("/pmprb/assessments/<int:id>/answers/<code>/evidence")
+def add_answer_evidence(id, code):
+    actor = api_user()
+    assessment = get_assessment(actor, id)
+    now = utc_now()
+    answer = assessments.answer_for(assessment, assessments.indicator_named(assessment, code),
+                                    now)
+    added = attach_from_request(actor, "answer", answer, now)
+    db.session.commit()
+    location = (url_for("api.download_evidence", evidence_id=added.id)
+                if added.is_file else None)
+    return created(AnswerEvidenceOut.dump(added, assessment, code), location)
+
+
 @routes.post("/pmprb/assessments/<int:id>/gaps/<code>/items")
 def create_gap_item(id, code):
     actor = api_user()
@@ -151,6 +177,15 @@ OPENAPI_PATHS = {
         "post": operation("An evaluator returns an answer to the unit with a note (→ draft)",
                           "pmprb", {200: ref(AssessmentOut)}, request=AnswerReturn,
                           errors=(401, 403, 404, 409, 422)),
+    },
+    "/pmprb/assessments/{id}/answers/{code}/evidence": {
+        "parameters": [path_id(), _CODE],
+        "get": operation("The evidence (data dukung) of an indicator's answer, oldest first",
+                         "pmprb", {200: list_of(AnswerEvidenceOut)}, errors=(401, 404)),
+        "post": add_evidence_operation(
+            "Add evidence to an indicator's answer: a link (JSON) or a file (multipart), "
+            "by those who answer for the unit", "pmprb", ref(AnswerEvidenceOut),
+            "The answer has been reviewed"),
     },
     "/pmprb/assessments/{id}/gaps/{code}/items": {
         "parameters": [path_id(), _CODE],

@@ -221,10 +221,8 @@ def return_answer(assessment_id, code):
 
 
 def _answer_holder(assessment, code):
-    indicator = assessments.indicators_by_code(assessment).get(code)
-    if indicator is None:
-        abort(404)
-    return assessments.answer_for(assessment, indicator, utc_now())
+    return assessments.answer_for(assessment, assessments.indicator_named(assessment, code),
+                                  utc_now())
 
 
 @bp.route("/<int:assessment_id>/answers/<code>/evidence/link", methods=["POST"])

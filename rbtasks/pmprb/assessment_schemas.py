@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, RootModel, StrictInt
 
+from rbtasks.evidence.schemas import HeldEvidenceOut, held_evidence_to_dict
 from rbtasks.inputs.ids import Id
 from rbtasks.items.constants import PRIORITIES
 from rbtasks.pmprb.assessments import FIRST_YEAR, LAST_YEAR, MAX_NOTE, MAX_ROWS
@@ -68,6 +69,16 @@ class GapItemOut(BaseModel):
 
 def _number(value, places=2):
     return None if value is None else float(rounded(value, places))
+
+
+class AnswerEvidenceOut(HeldEvidenceOut):
+    assessment_id: int
+    indicator_code: str
+
+    @staticmethod
+    def dump(evidence, assessment, code):
+        return {**held_evidence_to_dict(evidence), "assessment_id": assessment.id,
+                "indicator_code": code}
 
 
 class AssessmentSummaryOut(BaseModel):

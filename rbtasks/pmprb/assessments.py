@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 
 from rbtasks.checks import FieldErrors
-from rbtasks.errors import Conflict, InvalidTransition, ValidationError
+from rbtasks.errors import Conflict, InvalidTransition, NotFound, ValidationError
 from rbtasks.extensions import db
 from rbtasks.inputs.ids import is_id
 from rbtasks.inputs.text import has_control_character
@@ -84,6 +84,14 @@ def indicators_by_code(assessment):
     return {node.code: node for node in db.session.scalars(
         sa.select(InstrumentNode).where(InstrumentNode.instrument_id == assessment.instrument_id,
                                         InstrumentNode.is_indicator.is_(True)))}
+
+
+def indicator_named(assessment, code):
+    """The instrument's indicator ``code`` (a path's code), or NotFound."""
+    indicator = indicators_by_code(assessment).get(code) if isinstance(code, str) else None
+    if indicator is None:
+        raise NotFound(_("No such indicator in this instrument."))
+    return indicator
 
 
 def answers_by_indicator(assessment):

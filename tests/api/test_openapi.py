@@ -82,7 +82,7 @@ def test_every_path_parameter_is_declared(document):
 @pytest.fixture
 def cast(api, db, now, make_user, make_pokja, make_item, make_agency, make_message):
     """An admin's client and ``concrete(path)``: the path with ids of rows that exist."""
-    from rbtasks.meetings.models import Meeting
+    from rbtasks.meetings.models import Decision, Meeting
 
     admin = make_user(role="admin")
     client = api(admin)
@@ -104,16 +104,19 @@ def cast(api, db, now, make_user, make_pokja, make_item, make_agency, make_messa
                           last_error="550 5.1.1 No such user")
     meeting = Meeting(title="Rapat monev TW IV", held_at=now, place="Kupang", chair="",
                       note_taker="", created_at=now, updated_at=now)
-    db.session.add(meeting)
+    decision = Decision(meeting=meeting, text="SOP dipetakan ulang.", created_at=now)
+    db.session.add_all([meeting, decision])
     db.session.commit()
     assessment = _pmprb_assessment(db, now, admin)
     samples = {**{path: assessment.id for path in (
         "/pmprb/assessments/{id}", "/pmprb/assessments/{id}/answers",
         "/pmprb/assessments/{id}/gaps/{code}/items", "/pmprb/assessments/{id}/worksheet.xlsx",
         "/pmprb/assessments/{id}/submit", "/pmprb/assessments/{id}/answers/{code}/review",
-        "/pmprb/assessments/{id}/answers/{code}/return")},
+        "/pmprb/assessments/{id}/answers/{code}/return",
+        "/pmprb/assessments/{id}/answers/{code}/evidence")},
                "/meetings/{id}": meeting.id, "/meetings/{id}/decisions": meeting.id,
-               "/meetings/{id}/evidence": meeting.id, "/areas/{id}": pokja.area_id,
+               "/meetings/{id}/evidence": meeting.id,
+               "/meetings/{id}/decisions/{decision_id}/items": meeting.id, "/areas/{id}": pokja.area_id,
                "/agencies/{id}": agency.id, "/pokjas/{id}": pokja.id, "/users/{id}": admin.id,
                "/index-scores/{id}": score.get_json()["id"],
                "/notifications/{id}/resend": failed.id,
@@ -125,6 +128,7 @@ def cast(api, db, now, make_user, make_pokja, make_item, make_agency, make_messa
         result = result.replace("{evidence_id}", str(evidence.get_json()["id"]))
         result = result.replace("{extension_id}", str(extension.get_json().get("id", 0)))
         result = result.replace("{code}", "A.1.2")
+        result = result.replace("{decision_id}", str(decision.id))
         if "{id}" in path:
             result = result.replace("{id}", str(samples[path]))
         return result

@@ -143,6 +143,48 @@ def test_a_refused_item_creates_no_decision(db, team, coord_api):
     assert "items.0.due_date" in wrong_type.get_json()["error"]["fields"]
 
 
+def test_more_items_for_a_decision_already_recorded(db, team, coord_api, api):
+    """A decision recorded without items (the pokja was not yet known) gets them
+    later; the answer lists all the decision's items, and the follow-up counts them."""
+    meeting_id = coord_api.post(URL, json=_body()).get_json()["id"]
+    decision = coord_api.post(f"{URL}/{meeting_id}/decisions",
+                              json={"text": "Reviu SOP seluruh OPD.", "items": []}).get_json()
+    url = f"{URL}/{meeting_id}/decisions/{decision['id']}/items"
+
+    added = coord_api.post(url, json={"items": [_item(team, "Reviu SOP Biro Organisasi")]})
+    assert added.status_code == 201, added.get_json()
+    more = coord_api.post(url, json={"items": [_item(team, "Reviu SOP Inspektorat", "2027-01-29"),
+                                               _item(team, "Reviu SOP BKD", "2027-02-26")]})
+    assert more.status_code == 201
+    body = more.get_json()
+    assert (body["id"], body["text"]) == (decision["id"], "Reviu SOP seluruh OPD.")
+    assert body["item_ids"][:1] == added.get_json()["item_ids"] and len(body["item_ids"]) == 3
+    titles = db.session.scalars(sa.select(ActionItem.title).where(
+        ActionItem.id.in_(body["item_ids"])).order_by(ActionItem.id)).all()
+    assert titles == ["Reviu SOP Biro Organisasi", "Reviu SOP Inspektorat", "Reviu SOP BKD"]
+    read = coord_api.get(f"{URL}/{meeting_id}").get_json()
+    assert read["decisions"][0]["item_ids"] == body["item_ids"]
+
+    # One bad row: nothing is added, every fault named by its row.
+    before = db.session.scalar(sa.select(sa.func.count(ActionItem.id)))
+    bad = coord_api.post(url, json={"items": [_item(team, "Langkah"),
+                                              {**_item(team, "Langkah"), "owner_id": 2**63}]})
+    assert bad.status_code == 422 and "items.1.owner_id" in bad.get_json()["error"]["fields"]
+    assert coord_api.post(url, json={"items": []}).status_code == 422
+    assert coord_api.post(url, json={}).status_code == 422
+    assert db.session.scalar(sa.select(sa.func.count(ActionItem.id))) == before
+
+    # Only recorders; another meeting's decision or an unknown one is 404.
+    assert api(team["owner_biro"]).post(
+        url, json={"items": [_item(team, "Langkah")]}).status_code == 403
+    other = coord_api.post(URL, json=_body()).get_json()["id"]
+    assert coord_api.post(f"{URL}/{other}/decisions/{decision['id']}/items",
+                          json={"items": [_item(team, "Langkah")]}).status_code == 404
+    assert coord_api.post(f"{URL}/{meeting_id}/decisions/{2**40}/items",
+                          json={"items": [_item(team, "Langkah")]}).status_code == 404
+    assert db.session.scalar(sa.select(sa.func.count(ActionItem.id))) == before
+
+
 def test_meeting_evidence(db, team, coord_api, api):
     meeting_id = coord_api.post(URL, json=_body()).get_json()["id"]
     link = coord_api.post(f"{URL}/{meeting_id}/evidence", json={

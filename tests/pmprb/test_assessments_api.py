@@ -1,15 +1,18 @@
-"""The assessments API: start, answer, read, gap → item, hostile input."""
+"""The assessments API: start, answer, evidence, read, gap → item, hostile input."""
+import io
 import json
 from decimal import Decimal
 
 import pytest
 import sqlalchemy as sa
 
+from rbtasks.evidence.models import Evidence
 from rbtasks.pmprb.models import AssessmentAnswer
 from rbtasks.rbindex.models import IndexScore
 from tests.pmprb.conftest import EXAMPLE
 
 URL = "/api/v1/pmprb/assessments"
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 @pytest.fixture
@@ -223,3 +226,82 @@ def test_the_answers_states_through_the_api(api, admin, started, make_user):
     row = next(r for r in returned.get_json()["answers"] if r["indicator_code"] == "A.1.2")
     assert (row["state"], row["evaluator_note"]) == ("draft", "Lampirkan laporan realisasi TW IV")
     assert evaluator.post(f"{url}/answers/Z.9/review").status_code == 422
+
+
+def test_evidence_of_an_answer_through_the_api(api, admin, started, make_user, make_agency, db):
+    """The SK and the photo of the socialisation as the worksheet page takes them:
+    listed with the answer's code, downloadable, frozen once the answer is reviewed."""
+    agency = make_agency(name="Inspektorat Daerah")
+    body = started(EXAMPLE, agency_id=agency.id)
+    url = f"{URL}/{body['id']}/answers/A.1.1/evidence"
+    head = api(make_user(role="agency_head", agency=agency,
+                         name="Oktavianus Pello, S.H., M.H."))
+    assert head.get(url).get_json() == []  # no answer yet, and none is made by reading
+    assert db.session.scalar(sa.select(sa.func.count(AssessmentAnswer.id))) == 0
+
+    link = head.post(url, json={"kind": "tautan", "description": "SK Gubernur 12,5 ha",
+                                "url": "https://jdih.nttprov.go.id/sk/2026/31"})
+    assert link.status_code == 201, link.get_json()
+    assert link.headers.get("Location") is None
+    file = head.post(url, content_type="multipart/form-data", data={
+        "kind": "laporan", "description": "Laporan sosialisasi 31 Desember 2026",
+        "file": (io.BytesIO(PDF), "laporan sosialisasi.pdf")})
+    assert file.status_code == 201, file.get_json()
+    listed = head.get(url).get_json()
+    assert [(row["indicator_code"], row["assessment_id"], row["kind"]) for row in listed] == [
+        ("A.1.1", body["id"], "tautan"), ("A.1.1", body["id"], "laporan")]
+    assert listed[0]["url"] == "https://jdih.nttprov.go.id/sk/2026/31"
+    assert head.get(listed[1]["download_url"]).data == PDF
+    assert file.headers["Location"].endswith(listed[1]["download_url"])
+    sheet = head.get(f"{URL}/{body['id']}").get_json()
+    counts = {row["indicator_code"]: row["evidence_count"] for row in sheet["answers"]}
+    assert counts["A.1.1"] == 2 and counts["A.1.2"] == 0
+    assert head.get(f"{URL}/{body['id']}/answers/A.1.2/evidence").get_json() == []
+
+    # Readers who do not answer for the unit may look but not add.
+    leader = api(make_user(role="leader"))
+    assert len(leader.get(url).get_json()) == 2
+    refused = leader.post(url, json={"kind": "tautan", "url": "https://ntt.go.id/x"})
+    assert refused.status_code == 403
+    # Outsiders see nothing; unknown indicators are 404.
+    outsider = api(make_user(role="member"))
+    assert outsider.get(url).status_code == 404
+    assert outsider.post(url, json={"kind": "tautan", "url": "https://ntt.go.id/x"}
+                         ).status_code == 404
+    assert head.get(f"{URL}/{body['id']}/answers/Z.9/evidence").status_code == 404
+    assert head.post(f"{URL}/{body['id']}/answers/Z.9/evidence",
+                     json={"kind": "tautan", "url": "https://ntt.go.id/x"}).status_code == 404
+
+    # Reviewed: the evidence can no longer change.
+    head.put(f"{URL}/{body['id']}/answers", json=[{"indicator_code": "A.1.1", "self_answer": "ya"}])
+    head.post(f"{URL}/{body['id']}/submit")
+    evaluator = api(make_user(role="member", is_evaluator=True))
+    assert evaluator.post(f"{URL}/{body['id']}/answers/A.1.1/review").status_code == 200
+    late = head.post(url, json={"kind": "tautan", "url": "https://ntt.go.id/terlambat"})
+    assert late.status_code == 409
+    assert db.session.scalar(sa.select(sa.func.count(Evidence.id))) == 2
+
+
+@pytest.mark.parametrize("bad", [
+    {"kind": "tautan", "url": "javascript:alert(1)"},
+    {"kind": "tautan", "url": "https://ntt.go.id/\u0000"},
+    {"kind": "sertifikat", "url": "https://ntt.go.id/sk"},
+    {"kind": "tautan", "url": "https://ntt.go.id/sk", "description": "x" * 10_000},
+    {"kind": "tautan", "url": "https://ntt.go.id/sk", "answer_id": 2**63},
+])
+def test_bad_answer_evidence_is_refused_and_changes_nothing(api, admin, started, db, bad):
+    body = started(EXAMPLE)
+    response = api(admin).post(f"{URL}/{body['id']}/answers/A.1.1/evidence", json=bad)
+    assert response.status_code == 422, response.get_json()
+    assert response.get_json()["error"]["message"]
+    assert db.session.scalar(sa.select(sa.func.count(Evidence.id))) == 0
+    assert db.session.scalar(sa.select(sa.func.count(AssessmentAnswer.id))) == 0
+
+
+def test_a_file_that_is_not_what_it_claims_is_refused(api, admin, started, db):
+    body = started(EXAMPLE)
+    response = api(admin).post(
+        f"{URL}/{body['id']}/answers/A.1.1/evidence", content_type="multipart/form-data",
+        data={"kind": "laporan", "file": (io.BytesIO(b"MZ\x90\x00 not a pdf"), "sk.pdf")})
+    assert response.status_code == 422
+    assert db.session.scalar(sa.select(sa.func.count(Evidence.id))) == 0
