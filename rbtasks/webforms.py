@@ -98,6 +98,10 @@ class BaseForm(FlaskForm):
     Meta = CatalogueMeta
 
 
+class ConfirmForm(BaseForm):
+    """Only carries the CSRF token: a button that deletes or confirms."""
+
+
 class BaseSubform(Form):
     """A form nested in another (a FormField's rows): messages in the reader's language."""
 

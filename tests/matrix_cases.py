@@ -33,7 +33,8 @@ working-day override), ``score`` (the RB index record of 2019), ``feed`` and
 (a monev meeting), ``decision`` (its decision, followed up by an item of P),
 ``meeting_link`` (an evidence link on the meeting), ``assessment`` (agency A's
 PMPRB self-assessment, A.1.1 answered as a draft), ``instrument`` (the one it
-answers) and ``indicator`` (its A.1.2, whose area is pokja P's).
+answers), ``indicator`` (its A.1.2, whose area is pokja P's) and
+``spare_instrument`` (one no assessment uses, which may be deleted).
 
 Where the issues leave a role open, the choice made is noted at the case.
 """
@@ -526,6 +527,8 @@ PAGE_CASES = [
     page("pmprb.list_instruments", "POST", "/pmprb/instruments", **ADMIN_ONLY,
          body=instrument_upload),
     page("pmprb.show_instrument", "GET", "/pmprb/instruments/{instrument}", **EVERYONE),
+    page("pmprb.delete_instrument", "POST", "/pmprb/instruments/{spare_instrument}/delete",
+         **ADMIN_ONLY),
     page("pmprb.instrument_template", "GET", "/pmprb/instruments/template.xlsx", **EVERYONE),
 ]
 
@@ -675,6 +678,8 @@ API_CASES = [
     # issue 12: the PMPRB instruments, as on the pages
     api("api.list_instruments", "GET", V1 + "/pmprb/instruments", **EVERYONE),
     api("api.get_instrument", "GET", V1 + "/pmprb/instruments/{instrument}", **EVERYONE),
+    api("api.delete_instrument", "DELETE", V1 + "/pmprb/instruments/{spare_instrument}",
+        **ADMIN_ONLY),
     api("api.load_instrument", "POST", V1 + "/pmprb/instruments", **ADMIN_ONLY,
         body=lambda ids: instrument_mapping()),
 ]

@@ -101,6 +101,7 @@ class Ids:
     assessment: int = 0  # agency A's PMPRB self-assessment (rbtasks.pmprb)
     indicator: int = 0  # its indicator A.1.2, whose area is pokja P's
     instrument: int = 0  # the instrument it answers
+    spare_instrument: int = 0  # an instrument no assessment uses (it may be deleted)
     decision: int = 0
     meeting_link: int = 0
 
@@ -178,7 +179,8 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
     feeds = {role: feed_token(user, now) for role, user in people.items()}
     meeting, decision, meeting_link = _monev_meeting(people, pokja_p, agency_a, owner, now)
     db.session.commit()
-    assessment, indicator, instrument = _pmprb_cast(db, now, people["admin"], agency_a, pokja_p)
+    assessment, indicator, instrument, spare = _pmprb_cast(db, now, people["admin"], agency_a,
+                                                           pokja_p)
 
     ids = Ids(item=item.id, link=link.id, file=file.id, extension=extension.id,
               area=make_area().id, agency=make_agency().id, pokja=pokja_q.id,
@@ -189,6 +191,7 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
               feed=feeds["owner"], head_feed=feeds["head_a"],
               due=item.due_date, later_due=today + timedelta(days=120), version=item.version,
               assessment=assessment, indicator=indicator, instrument=instrument,
+              spare_instrument=spare,
               decision=decision.id, meeting_link=meeting_link.id)
     sessions = {role: login(user) for role, user in people.items()}
     sessions["anon"] = app.test_client()
@@ -202,7 +205,8 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
 
 def _pmprb_cast(db, now, admin, agency_a, pokja_p):
     """Agency A's self-assessment of the issue's example instrument, whose
-    sub-component A.1 serves pokja P's area; A.1.1 answered "ya" (a draft)."""
+    sub-component A.1 serves pokja P's area; A.1.1 answered "ya" (a draft);
+    and a spare instrument no assessment uses."""
     from rbtasks.pmprb.assessments import create_assessment, indicators_by_code, save_answers
     from tests.pmprb.conftest import EXAMPLE, build_instrument
 
@@ -211,8 +215,9 @@ def _pmprb_cast(db, now, admin, agency_a, pokja_p):
     assessment = create_assessment(admin, {"instrument_id": instrument.id, "year": 2026,
                                            "agency_id": agency_a.id}, now)
     save_answers(admin, assessment, [{"indicator_code": "A.1.1", "self_answer": "ya"}], now)
+    spare = build_instrument(db, {**EXAMPLE, "name": "Instrumen cadangan"}, now)
     db.session.commit()
-    return assessment.id, indicators_by_code(assessment)["A.1.2"].id, instrument.id
+    return assessment.id, indicators_by_code(assessment)["A.1.2"].id, instrument.id, spare.id
 
 
 def _monev_meeting(people, pokja_p, agency_a, owner, now):

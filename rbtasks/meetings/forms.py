@@ -166,7 +166,3 @@ class DecisionForm(DecisionItemsForm):
 class DecisionTextForm(BaseForm):
     text = TextAreaField(_l("Decision (kesepakatan)"),
                          validators=[DataRequired(), Length(max=decisions.MAX_TEXT)])
-
-
-class ConfirmForm(BaseForm):
-    """Only carries the CSRF token."""

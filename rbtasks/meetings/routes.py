@@ -11,13 +11,14 @@ from rbtasks.extensions import db
 from rbtasks.meetings import decisions, services
 from rbtasks.meetings.followup import rates_for
 from rbtasks.meetings.forms import (
-    ConfirmForm, DecisionForm, DecisionItemsForm, DecisionTextForm, MeetingForm,
+    DecisionForm, DecisionItemsForm, DecisionTextForm, MeetingForm,
 )
 from rbtasks.meetings.access import may_record_meetings
 from rbtasks.meetings.page import (
     attendee_choices, decision_choices, held_at_text, meeting_page,
 )
 from rbtasks.timeutil import utc_now
+from rbtasks.webforms import ConfirmForm
 from rbtasks.web import requested_page, show_errors
 
 bp = Blueprint("meetings", __name__, url_prefix="/meetings")

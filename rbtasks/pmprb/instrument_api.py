@@ -1,8 +1,9 @@
-"""``/api/v1/pmprb/instruments``: every token reads instruments, admins load them."""
+"""``/api/v1/pmprb/instruments``: every token reads instruments, admins load and
+delete them."""
 from flask import jsonify, request, url_for
 from flask_babel import gettext as _
 
-from rbtasks.api.helpers import api_user, created, json_body
+from rbtasks.api.helpers import api_user, created, json_body, no_content
 from rbtasks.api.routing import ApiRoutes
 from rbtasks.api.spec import list_of, operation, path_id, query, ref
 from rbtasks.errors import ValidationError
@@ -28,6 +29,14 @@ def get_instrument(id):
     instrument = instruments.get_instrument(api_user(), id)
     return jsonify(InstrumentDetail.dump(instruments.summary_of(instrument),
                                          instruments.instrument_tree(instrument)))
+
+
+@routes.delete("/pmprb/instruments/<int:id>")
+def delete_instrument(id):
+    instrument = instruments.get_instrument(api_user(), id)
+    instruments.delete_instrument(api_user(), instrument)
+    db.session.commit()
+    return no_content()
 
 
 @routes.post("/pmprb/instruments")
@@ -102,6 +111,13 @@ def _load_operation():
     return result
 
 
+def _delete_operation():
+    result = operation("Delete an instrument no self-assessment uses (admins)", "pmprb",
+                       {204: None}, errors=(401, 403, 404, 409))
+    result["responses"]["409"]["description"] = "A self-assessment is scored on it"
+    return result
+
+
 OPENAPI_PATHS = {
     "/pmprb/instruments": {
         "get": operation("Every instrument, newest year first", "pmprb",
@@ -113,5 +129,6 @@ OPENAPI_PATHS = {
         "parameters": [path_id()],
         "get": operation("An instrument with its tree of components and indicators", "pmprb",
                          {200: ref(InstrumentDetail)}, errors=(401, 404)),
+        "delete": _delete_operation(),
     },
 }

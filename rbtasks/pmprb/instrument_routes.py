@@ -1,7 +1,7 @@
 """The instrument pages: the list (with the admins' upload form), one tree, the template."""
 import io
 
-from flask import Blueprint, flash, redirect, render_template, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -17,6 +17,7 @@ from rbtasks.pmprb.instrument_template import TEMPLATE, TEMPLATE_FILENAME
 from rbtasks.pmprb.permissions import may_load_instruments
 from rbtasks.spreadsheets.writing import XLSX_MEDIA_TYPE
 from rbtasks.timeutil import utc_now
+from rbtasks.webforms import ConfirmForm
 
 bp = Blueprint("pmprb", __name__, url_prefix="/pmprb")
 
@@ -71,10 +72,27 @@ def list_instruments():
 @login_required
 def show_instrument(instrument_id):
     instrument = instruments.get_instrument(current_user, instrument_id)
+    may_delete = may_load_instruments(current_user)
     return render_template("pmprb/instrument.html", instrument=instrument,
                            summary=instruments.summary_of(instrument),
                            rows=instruments.tree_rows(instrument),
-                           answer_type_labels=ANSWER_TYPE_LABELS)
+                           answer_type_labels=ANSWER_TYPE_LABELS,
+                           delete_form=ConfirmForm() if may_delete else None,
+                           used_by=instruments.assessments_using(instrument) if may_delete else 0)
+
+
+@bp.route("/instruments/<int:instrument_id>/delete", methods=["POST"])
+@login_required
+def delete_instrument(instrument_id):
+    instrument = instruments.get_instrument(current_user, instrument_id)
+    instruments.require_loader(current_user)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    name = instrument.name
+    instruments.delete_instrument(current_user, instrument)
+    db.session.commit()
+    flash(_("The instrument “%(name)s” was deleted.", name=name), "success")
+    return redirect(url_for(".list_instruments"))
 
 
 @bp.route("/instruments/template.xlsx")

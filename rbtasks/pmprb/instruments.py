@@ -113,18 +113,39 @@ def _make_room(name, year, replace):
         raise Conflict(_("“%(name)s” for %(year)d is loaded already (id %(id)d); replace it "
                          "or give the new one another name.", name=existing.name, year=year,
                          id=existing.id))
-    used = db.session.scalar(sa.select(sa.func.count(Assessment.id))
-                             .where(Assessment.instrument_id == existing.id))
+    used = assessments_using(existing)
     if used:
         raise Conflict(_("“%(name)s” for %(year)d is used by %(count)d assessments and "
                          "cannot be replaced.", name=existing.name, year=year, count=used))
+    _remove(existing)
+
+
+def assessments_using(instrument):
+    """How many self-assessments are made on ``instrument``."""
+    return db.session.scalar(sa.select(sa.func.count(Assessment.id))
+                             .where(Assessment.instrument_id == instrument.id))
+
+
+def delete_instrument(actor, instrument):
+    """Remove an instrument no assessment uses (one loaded by mistake);
+    Conflict when one does: its answers are scored on it."""
+    require_loader(actor)
+    used = assessments_using(instrument)
+    if used:
+        raise Conflict(_("“%(name)s” for %(year)d is used by %(count)d assessments and "
+                         "cannot be deleted.", name=instrument.name, year=instrument.year,
+                         count=used))
+    _remove(instrument)
+
+
+def _remove(instrument):
     # Nodes point at each other: unlink them, then delete them in one statement each.
     db.session.execute(sa.update(InstrumentNode).where(
-        InstrumentNode.instrument_id == existing.id).values(parent_id=None))
+        InstrumentNode.instrument_id == instrument.id).values(parent_id=None))
     db.session.execute(sa.delete(InstrumentNode).where(
-        InstrumentNode.instrument_id == existing.id))
-    db.session.execute(sa.delete(Instrument).where(Instrument.id == existing.id))
-    db.session.expunge(existing)
+        InstrumentNode.instrument_id == instrument.id))
+    db.session.execute(sa.delete(Instrument).where(Instrument.id == instrument.id))
+    db.session.expunge(instrument)
 
 
 def _store_nodes(instrument, specs):

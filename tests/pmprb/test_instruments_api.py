@@ -115,3 +115,25 @@ def test_only_admins_load_and_unknown_ids_are_404(api, make_user, db):
     assert evaluator.post(URL, json=example()).status_code == 403
     assert coordinator.get(f"{URL}/987654").status_code == 404
     assert db.session.scalar(sa.select(sa.func.count(Instrument.id))) == 0
+
+
+def test_an_admin_deletes_an_unused_instrument_through_the_api(admin_api, api, make_user, db):
+    from rbtasks.pmprb.models import InstrumentNode
+
+    wrong = admin_api.post(URL, json=example()).get_json()["id"]
+    used = admin_api.post(URL, json={**example(), "name": "Instrumen terpakai"}).get_json()["id"]
+    started = admin_api.post("/api/v1/pmprb/assessments",
+                             json={"instrument_id": used, "year": 2026, "agency_id": None})
+    assert started.status_code == 201
+
+    assert api(make_user(role="coordinator")).delete(f"{URL}/{wrong}").status_code == 403
+    conflict = admin_api.delete(f"{URL}/{used}")
+    assert conflict.status_code == 409 and "cannot be deleted" in conflict.get_json()["error"][
+        "message"]
+    assert admin_api.delete(f"{URL}/{2**40}").status_code == 404
+    assert admin_api.delete(f"{URL}/{wrong}").status_code == 204
+    assert admin_api.get(f"{URL}/{wrong}").status_code == 404
+    assert admin_api.delete(f"{URL}/{wrong}").status_code == 404
+    assert db.session.scalars(sa.select(Instrument.id)).all() == [used]
+    assert db.session.scalar(sa.select(sa.func.count(InstrumentNode.id)).where(
+        InstrumentNode.instrument_id == wrong)) == 0

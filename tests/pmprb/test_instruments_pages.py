@@ -120,3 +120,44 @@ def test_the_page_speaks_indonesian(login, make_user):
     page = login(make_user(role="admin", locale="id")).get(URL).get_data(as_text=True)
     assert "Penilaian mandiri" in page
     assert "Muat instrumen" in page
+
+
+def test_an_admin_deletes_an_instrument_loaded_by_mistake_but_not_one_in_use(
+        as_admin, login, make_user, db, now):
+    from rbtasks.pmprb.assessments import create_assessment
+    from rbtasks.pmprb.models import InstrumentNode
+
+    wrong = instruments.load_instrument(SYSTEM, example(), now=now).instrument
+    used = instruments.load_instrument(SYSTEM, {**example(), "name": "Instrumen terpakai"},
+                                       now=now).instrument
+    create_assessment(make_user(role="admin"),
+                      {"instrument_id": used.id, "year": 2026, "agency_id": None}, now)
+    db.session.commit()
+    wrong_id, used_id = wrong.id, used.id
+
+    page = as_admin.get(f"{URL}/{wrong_id}").get_data(as_text=True)
+    assert "Delete instrument" in page
+    in_use = as_admin.get(f"{URL}/{used_id}").get_data(as_text=True)
+    assert "Delete instrument" not in in_use
+    assert "1 self-assessment is scored on this instrument, so it cannot be deleted." in in_use
+
+    # Others see no button and are refused; a form without its token changes nothing.
+    coordinator = login(make_user(role="coordinator", locale="en"))
+    assert "Delete instrument" not in coordinator.get(f"{URL}/{wrong_id}").get_data(as_text=True)
+    assert coordinator.post(f"{URL}/{wrong_id}/delete", data={
+        "csrf_token": page_csrf(coordinator, URL)}).status_code == 403
+    assert as_admin.post(f"{URL}/{wrong_id}/delete").status_code == 400
+    assert count(db) == 2
+
+    refused = as_admin.post(f"{URL}/{used_id}/delete",
+                            data={"csrf_token": page_csrf(as_admin, URL)})
+    assert refused.status_code == 409
+    assert "used by 1 assessments and cannot be deleted" in refused.get_data(as_text=True)
+    deleted = as_admin.post(f"{URL}/{wrong_id}/delete",
+                            data={"csrf_token": page_csrf(as_admin, URL)}, follow_redirects=True)
+    assert deleted.status_code == 200
+    assert "The instrument “Contoh instrumen PMPRB” was deleted." in deleted.get_data(as_text=True)
+    assert db.session.scalars(sa.select(Instrument.id)).all() == [used_id]
+    assert db.session.scalar(sa.select(sa.func.count(InstrumentNode.id)).where(
+        InstrumentNode.instrument_id == wrong_id)) == 0
+    assert as_admin.get(f"{URL}/{wrong_id}").status_code == 404
