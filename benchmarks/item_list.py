@@ -55,7 +55,7 @@ PAGE_URLS = {
     "list page": "/items?per_page=20",
     "list page q rare": f"/items?per_page=20&q={RARE}",
 }
-EXPLAINED = ("API list", "API next page", "API q rare", "API -priority")
+EXPLAINED = ("API list", "API next page", "API q rare", "API overdue", "API -priority")
 
 
 def next_page_url(client, headers):
