@@ -6,7 +6,7 @@ from rbtasks.deadlines.models import ExtensionRequest  # noqa: F401
 from rbtasks.evidence.models import Evidence  # noqa: F401
 from rbtasks.imports.models import ImportKey  # noqa: F401
 from rbtasks.meetings.models import AgendaPoint, Decision, DecisionItem, Meeting, MeetingAttendee  # noqa: F401,E501
-from rbtasks.items.models import DATABASE_ONLY_INDEXES, ActionItem, ActivityEntry, Comment  # noqa: F401,E501
+from rbtasks.items.models import DATABASE_ONLY_COLUMNS, DATABASE_ONLY_INDEXES, ActionItem, ActivityEntry, Comment  # noqa: F401,E501
 from rbtasks.notices.models import Notice, NoticePreference  # noqa: F401
 from rbtasks.organisation.models import Agency, Area, Pokja  # noqa: F401
 from rbtasks.outbox.models import JobLock, OutboxAttachment, OutboxEntry, OutboxMessage  # noqa: F401,E501
@@ -19,6 +19,11 @@ from rbtasks.workdays.models import CalendarOverride  # noqa: F401
 
 
 def compared_with_models(obj, name, type_, reflected, compare_to):
-    """Alembic's ``include_object``: everything but the indexes only some
-    databases have (``DATABASE_ONLY_INDEXES``), which no model declares."""
-    return not (type_ == "index" and name in DATABASE_ONLY_INDEXES)
+    """Alembic's ``include_object``: everything but the indexes and virtual
+    columns only some databases have (``DATABASE_ONLY_INDEXES``,
+    ``DATABASE_ONLY_COLUMNS``), which no model declares."""
+    if type_ == "index":
+        return name not in DATABASE_ONLY_INDEXES
+    if type_ == "column":
+        return (obj.table.name, name) not in DATABASE_ONLY_COLUMNS
+    return True

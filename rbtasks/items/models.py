@@ -11,15 +11,17 @@ from rbtasks.organisation.models import Agency, Pokja
 from rbtasks.timeutil import UTCDateTime
 
 
-# Indexes migration 0010 makes only on the databases that have them: the
+# Indexes migration 0009 makes only on the databases that have them: the
 # priority's rank as an expression (PostgreSQL, SQLite), the open items by
 # due date (PostgreSQL, partial) and trigram indexes for the text search
-# (PostgreSQL with pg_trgm). The models cannot declare them portably, so
-# the schema comparison leaves them out (rbtasks.models).
+# (PostgreSQL with pg_trgm); on MariaDB, migration 0015 indexes the same
+# rank and open flag as virtual columns instead. The models cannot declare
+# them portably, so the schema comparison leaves them out (rbtasks.models).
 DATABASE_ONLY_INDEXES = frozenset({
     "ix_action_item_priority_rank", "ix_action_item_open_due", "ix_action_item_title_trgm",
     "ix_action_item_output_trgm", "ix_action_item_indicator_trgm",
 })
+DATABASE_ONLY_COLUMNS = frozenset({("action_item", "priority_rank"), ("action_item", "is_open")})
 
 
 def _in_list(column, values):

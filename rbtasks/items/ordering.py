@@ -22,14 +22,18 @@ from rbtasks.items.constants import PRIORITIES
 from rbtasks.items.models import ActionItem
 
 # The priority's rank as literal SQL (no bound parameters), so that it is the
-# same expression as the index on it (PostgreSQL and SQLite; see migration 0010).
+# same expression as the index on it (PostgreSQL and SQLite; see migration
+# 0009). MariaDB indexes no expression: it reads the rank from the virtual
+# column ``priority_rank`` the database computes and indexes (migration 0015).
 PRIORITY_RANK_SQL = "CASE {column} " + " ".join(
     f"WHEN '{priority}' THEN {rank}" for rank, priority in enumerate(PRIORITIES)) + " END"
 PRIORITY_RANK = {priority: rank for rank, priority in enumerate(PRIORITIES)}
 MAX_CURSOR_LENGTH = 1000
 
 
-def _priority_rank():
+def _priority_rank(dialect_name):
+    if dialect_name == "mysql":
+        return sa.literal_column("action_item.priority_rank", sa.Integer)
     return sa.literal_column(PRIORITY_RANK_SQL.format(column="action_item.priority"), sa.Integer)
 
 
@@ -57,20 +61,21 @@ class _Key:
     """One sortable column: how to read it from the database and from an item,
     and how to write it into a cursor and read it back."""
 
-    expression: object
+    expression: object  # dialect name -> the column or expression to sort by
     of_item: object
     dump: object
     load: object
 
 
 _KEYS = {
-    "due_date": _Key(lambda: ActionItem.due_date, lambda item: item.due_date,
+    "due_date": _Key(lambda _dialect: ActionItem.due_date, lambda item: item.due_date,
                      date.isoformat, lambda value: date.fromisoformat(_text(value))),
-    "title": _Key(lambda: ActionItem.title, lambda item: item.title, str, _text),
-    "status": _Key(lambda: ActionItem.status, lambda item: item.status, str, _text),
-    "progress": _Key(lambda: ActionItem.progress, lambda item: item.progress, int, _whole),
+    "title": _Key(lambda _dialect: ActionItem.title, lambda item: item.title, str, _text),
+    "status": _Key(lambda _dialect: ActionItem.status, lambda item: item.status, str, _text),
+    "progress": _Key(lambda _dialect: ActionItem.progress, lambda item: item.progress, int,
+                     _whole),
     "priority": _Key(_priority_rank, lambda item: PRIORITY_RANK[item.priority], int, _whole),
-    "updated_at": _Key(lambda: ActionItem.updated_at, lambda item: item.updated_at,
+    "updated_at": _Key(lambda _dialect: ActionItem.updated_at, lambda item: item.updated_at,
                        datetime.isoformat, _aware),
 }
 
@@ -79,10 +84,10 @@ def _parts(sort):
     return _KEYS[sort.lstrip("-")], sort.startswith("-")
 
 
-def order_by(sort):
+def order_by(sort, dialect_name):
     """ORDER BY clauses for a sort key such as ``"due_date"`` or ``"-progress"``."""
     key, descending = _parts(sort)
-    columns = (key.expression(), ActionItem.id)
+    columns = (key.expression(dialect_name), ActionItem.id)
     return [column.desc() if descending else column.asc() for column in columns]
 
 
@@ -119,7 +124,7 @@ def after_clause(sort, position, dialect_name):
     with the first column's bound on its own for the index range.
     """
     key, descending = _parts(sort)
-    column, (value, item_id) = key.expression(), position
+    column, (value, item_id) = key.expression(dialect_name), position
     if dialect_name != "mysql":
         pair = sa.tuple_(column, ActionItem.id)
         bound = sa.tuple_(sa.literal(value, column.type), sa.literal(item_id, sa.Integer))

@@ -134,7 +134,7 @@ def test_sqlite_reads_every_order_from_an_index(app, db):
 
     for sort in SORT_KEYS:
         statement = sa.select(ActionItem.id).where(ActionItem.deleted_at.is_(None)) \
-            .order_by(*order_by(sort)).limit(20)
+            .order_by(*order_by(sort, "sqlite")).limit(20)
         sql = str(statement.compile(db.engine, compile_kwargs={"literal_binds": True}))
         plan = " ".join(row[-1] for row in db.session.execute(
             sa.text(f"EXPLAIN QUERY PLAN {sql}")))
@@ -154,13 +154,13 @@ def test_postgresql_can_answer_every_order_and_the_search_from_indexes(app, db, 
     db.session.execute(sa.text("SET LOCAL enable_incremental_sort = off"))
     for sort in SORT_KEYS:
         statement = sa.select(ActionItem.id).where(ActionItem.deleted_at.is_(None)) \
-            .order_by(*order_by(sort)).limit(20)
+            .order_by(*order_by(sort, "postgresql")).limit(20)
         sql = str(statement.compile(db.engine, compile_kwargs={"literal_binds": True}))
         plan = "\n".join(db.session.scalars(sa.text(f"EXPLAIN {sql}")))
         assert "Index Scan" in plan and "Sort" not in plan, (sort, plan)
     overdue = sa.select(ActionItem.id).where(
         ActionItem.deleted_at.is_(None), overdue_clause(date(2026, 11, 25))) \
-        .order_by(*order_by("due_date")).limit(20)
+        .order_by(*order_by("due_date", "postgresql")).limit(20)
     sql = str(overdue.compile(db.engine, compile_kwargs={"literal_binds": True}))
     plan = "\n".join(db.session.scalars(sa.text(f"EXPLAIN {sql}")))
     assert "ix_action_item_open_due" in plan and "Sort" not in plan, plan
@@ -174,6 +174,57 @@ def test_postgresql_can_answer_every_order_and_the_search_from_indexes(app, db, 
             "EXPLAIN SELECT id FROM action_item WHERE lower(title) LIKE '%pmprb%' "
             "OR lower(output) LIKE '%pmprb%' OR lower(indicator) LIKE '%pmprb%'")))
         assert "ix_action_item_title_trgm" in plan and "ix_action_item_output_trgm" in plan
+
+
+@pytest.mark.real_commits
+def test_mariadb_reads_the_priority_order_and_the_overdue_filter_from_indexes(
+        app, db, backend, make_user, make_pokja, make_agency, now):
+    """MariaDB has no expression or partial index: the list reads the rank and
+    the open flag from virtual columns it indexes (migration 0015), so neither
+    the sort by priority nor the overdue filter reads and sorts the table."""
+    if backend != "mariadb":
+        pytest.skip("MariaDB's plans")
+    from rbtasks.items.queries import ItemFilters, list_items
+
+    leader = make_user(role="leader", name="Drs. Benediktus Ndun, M.Si.")
+    pokja, agency = make_pokja(name="Pokja Penataan Tatalaksana"), make_agency()
+    statuses = ("done",) * 7 + ("not_started", "in_progress", "blocked")
+    db.session.execute(sa.insert(ActionItem), [
+        {"title": f"Rencana aksi {n}", "pokja_id": pokja.id, "agency_id": agency.id,
+         "owner_id": leader.id, "due_date": date(2024, 1, 1) + timedelta(days=n % 900),
+         "status": statuses[n % 10], "progress": 0, "priority": ("low", "normal", "high")[n % 3],
+         "created_at": now, "updated_at": now} for n in range(3000)])
+    db.session.commit()
+    db.session.execute(sa.text("ANALYZE TABLE action_item")).all()
+
+    def plan_of(sort, **filters):
+        seen = []
+
+        def record(conn, cursor, statement, parameters, context, executemany):
+            if statement.lstrip().startswith("SELECT action_item.id, action_item.pokja_id"):
+                seen.append((statement, parameters))
+        sa.event.listen(db.engine, "before_cursor_execute", record)
+        try:
+            page = list_items(leader, ItemFilters(**filters), now, sort=sort, per_page=20)
+        finally:
+            sa.event.remove(db.engine, "before_cursor_execute", record)
+        (statement, parameters), = seen
+        with db.engine.connect() as connection:
+            rows = connection.exec_driver_sql("EXPLAIN " + statement, parameters).mappings()
+            return page, {row["table"]: row for row in rows}["action_item"]
+
+    page, plan = plan_of("-priority")
+    assert plan["key"] == "ix_action_item_priority_rank", dict(plan)
+    assert "filesort" not in (plan["Extra"] or ""), dict(plan)
+    assert [item.priority for item in page.items] == ["high"] * 20
+    assert [item.id for item in page.items] == sorted((item.id for item in page.items),
+                                                      reverse=True)
+    page, plan = plan_of("due_date", overdue=True)
+    assert plan["key"] == "ix_action_item_open_due", dict(plan)
+    assert "filesort" not in (plan["Extra"] or ""), dict(plan)
+    assert {item.status for item in page.items} <= {"not_started", "in_progress", "blocked"}
+    assert [item.due_date for item in page.items] == sorted(item.due_date for item in page.items)
+    assert page.total == 900  # 3 open of every 10
 
 
 def test_postgresql_search_indexes_keep_no_pending_list(app, db, backend, make_item):
