@@ -157,7 +157,8 @@ def overdue_clause(today):
 def _indexed_overdue_clause(today, dialect_name):
     """``overdue_clause`` as the list's indexes serve it. MariaDB has no
     partial index of the open items: it reads the virtual column ``is_open``
-    (the same statuses; migration 0015) from its (is_open, due_date, id) index."""
+    (the same statuses; migration 0015) from its (is_open, deleted_at, due_date,
+    id) index."""
     if dialect_name == "mysql":
         return sa.and_(sa.literal_column("action_item.is_open", sa.Integer) == 1,
                        ActionItem.due_date < today)
