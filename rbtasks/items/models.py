@@ -45,7 +45,7 @@ class ActionItem(db.Model):
         sa.CheckConstraint("budget IS NULL OR budget >= 0", name="budget_positive"),
         # Each filter with the default order, then each order of the list with
         # the id that breaks its ties (rbtasks.items.ordering): a page is read
-        # from an index, not sorted out of the whole table (migration 0010).
+        # from an index, not sorted out of the whole table (migration 0009).
         sa.Index("ix_action_item_pokja_due", "pokja_id", "due_date"),
         sa.Index("ix_action_item_agency_due", "agency_id", "due_date"),
         sa.Index("ix_action_item_owner_due", "owner_id", "due_date"),

@@ -3,7 +3,7 @@
 Every order is one column (or the priority's rank) with the item id as the
 tie-breaker, both in the same direction, so that one index of
 ``(column, id)`` serves the order forwards and backwards (see migration
-0010) and a page's position is the pair ``(value, id)`` of its last item:
+0009) and a page's position is the pair ``(value, id)`` of its last item:
 the next page is the rows after that pair, found in the index, however deep
 it is. The cursor is that pair with the sort key, base64-encoded JSON; it is
 a position, not a secret, and a bad one is refused with a clear message.
