@@ -32,7 +32,8 @@ working-day override), ``score`` (the RB index record of 2019), ``feed`` and
 ``head_feed`` (the calendar-feed tokens of ``owner`` and ``head_a``), ``meeting``
 (a monev meeting), ``decision`` (its decision, followed up by an item of P),
 ``meeting_link`` (an evidence link on the meeting), ``assessment`` (agency A's
-PMPRB self-assessment, A.1.1 answered as a draft), ``instrument`` (the one it
+PMPRB self-assessment, A.1.1 answered and submitted, A.1.2 answered as a
+draft), ``instrument`` (the one it
 answers), ``indicator`` (its A.1.2, whose area is pokja P's) and
 ``spare_instrument`` (one no assessment uses, which may be deleted).
 
@@ -43,19 +44,24 @@ from dataclasses import dataclass
 from typing import Callable
 
 OK, LOGIN = "ok", "login"
-SIGNED_IN = ("admin", "leader", "coord_p", "head_a", "owner", "member", "coord_q")
+SIGNED_IN = ("admin", "leader", "coord_p", "head_a", "owner", "member", "coord_q", "evaluator")
 ROLES = (*SIGNED_IN, "anon")
 PASSWORD, NEW_PASSWORD = "rahasia-123", "rahasia-baru-456"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 def outcomes(ok="", forbidden="", hidden="", anon=None):
-    """Role → expected outcome; every signed-in role must be named exactly once."""
+    """Role → expected outcome; every signed-in role must be named exactly once,
+    except ``evaluator``: a member of pokja P like ``member`` whose account may
+    evaluate self-assessments, it is expected to fare as ``member`` does
+    wherever a case does not name it (only the self-assessment's rules do)."""
     expected = {}
     for outcome, names in ((OK, ok), (403, forbidden), (404, hidden)):
         for name in names.split():
             assert name in SIGNED_IN and name not in expected, name
             expected[name] = outcome
+    if "evaluator" not in expected and "member" in expected:
+        expected["evaluator"] = expected["member"]
     missing = sorted(set(SIGNED_IN) - set(expected))
     assert not missing, f"no outcome for {missing}"
     expected["anon"] = anon
@@ -199,16 +205,20 @@ def code_agency_a(connection, tables, ids):
 # Issue 12: PMPRB self-assessments. Read by admins, the leader, coordinators
 # and evaluators, and for agency A's by its head and members (the owner);
 # answered for the unit by admins, coordinators and agency A's head; started
-# by admins, coordinators and evaluators. Nobody in the cast is an evaluator,
-# so reviewing and returning are refused to all (tests/pmprb cover evaluators).
-# A gap becomes an item through the items' own rule: pokja P's managers.
+# by admins, coordinators and evaluators; reviewed and returned by evaluators
+# only (an admin is not one unless made one). A gap becomes an item through
+# the items' own rule: pokja P's managers.
 ASSESSMENT = "/pmprb/assessments/{assessment}"
-READS_ASSESSMENT = dict(ok="admin leader coord_p coord_q head_a owner", hidden="member")
-ANSWERS_ASSESSMENT = dict(ok="admin coord_p coord_q head_a", forbidden="leader owner",
+READS_ASSESSMENT = dict(ok="admin leader coord_p coord_q head_a owner evaluator",
+                        hidden="member")
+ANSWERS_ASSESSMENT = dict(ok="admin coord_p coord_q head_a", forbidden="leader owner evaluator",
                           hidden="member")
-EVALUATES = dict(forbidden="admin leader coord_p coord_q head_a owner", hidden="member")
-STARTS_ASSESSMENT = dict(ok="admin coord_p coord_q", forbidden="leader head_a owner member")
-GAP_TO_ITEM = dict(ok="admin coord_p", forbidden="leader coord_q head_a owner", hidden="member")
+EVALUATES = dict(ok="evaluator", forbidden="admin leader coord_p coord_q head_a owner",
+                 hidden="member")
+STARTS_ASSESSMENT = dict(ok="admin coord_p coord_q evaluator",
+                         forbidden="leader head_a owner member")
+GAP_TO_ITEM = dict(ok="admin coord_p", forbidden="leader coord_q head_a owner evaluator",
+                   hidden="member")
 
 
 def start_assessment_form(ids):

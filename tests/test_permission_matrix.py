@@ -148,10 +148,13 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
         "head_a": make_user(role="agency_head", agency=agency_a),
         "owner": make_user(role="member", agency=agency_a), "member": make_user(role="member"),
         "coord_q": make_user(role="coordinator"),
+        "evaluator": make_user(role="member", is_evaluator=True,
+                               name="Dr. Maria Bessie, S.Kom., M.T."),
     }
     owner = people["owner"]
     colleague = make_user(role="member", agency=agency_a)
-    pokja_p = make_pokja(coordinators=[people["coord_p"]], members=[owner, people["member"]])
+    pokja_p = make_pokja(coordinators=[people["coord_p"]],
+                         members=[owner, people["member"], people["evaluator"]])
     pokja_q = make_pokja(coordinators=[people["coord_q"]])
     item = make_item(pokja=pokja_p, agency=agency_a, owner=owner, status="in_progress",
                      due_date=today + timedelta(days=60))
@@ -205,9 +208,13 @@ def cast(app, db, make_user, make_agency, make_area, make_pokja, make_item, logi
 
 def _pmprb_cast(db, now, admin, agency_a, pokja_p):
     """Agency A's self-assessment of the issue's example instrument, whose
-    sub-component A.1 serves pokja P's area; A.1.1 answered "ya" (a draft);
-    and a spare instrument no assessment uses."""
-    from rbtasks.pmprb.assessments import create_assessment, indicators_by_code, save_answers
+    sub-component A.1 serves pokja P's area; A.1.1 answered "ya" and
+    submitted (for the evaluator to review or return), A.1.2 answered 50 as a
+    draft (for the unit to change and submit); and a spare instrument no
+    assessment uses."""
+    from rbtasks.pmprb.assessments import (
+        create_assessment, indicators_by_code, save_answers, submit_answers,
+    )
     from tests.pmprb.conftest import EXAMPLE, build_instrument
 
     spec = {**EXAMPLE, "components": [{**EXAMPLE["components"][0], "area": pokja_p.area.name}]}
@@ -215,6 +222,8 @@ def _pmprb_cast(db, now, admin, agency_a, pokja_p):
     assessment = create_assessment(admin, {"instrument_id": instrument.id, "year": 2026,
                                            "agency_id": agency_a.id}, now)
     save_answers(admin, assessment, [{"indicator_code": "A.1.1", "self_answer": "ya"}], now)
+    submit_answers(admin, assessment, now)
+    save_answers(admin, assessment, [{"indicator_code": "A.1.2", "self_answer": "50"}], now)
     spare = build_instrument(db, {**EXAMPLE, "name": "Instrumen cadangan"}, now)
     db.session.commit()
     return assessment.id, indicators_by_code(assessment)["A.1.2"].id, instrument.id, spare.id
@@ -255,6 +264,10 @@ class Rows:
         metadata.reflect(bind=engine)
         self.order = [t for t in metadata.sorted_tables if t.name != "alembic_version"]
         self.tables = {table.name: table for table in self.order}
+        # Columns the database computes (MariaDB's virtual columns, migration
+        # 0015): compared like any other, never written back.
+        self.computed = {table.name: {column.name for column in table.columns
+                                      if column.computed is not None} for table in self.order}
 
     def take(self):
         with self.engine.connect() as connection:
@@ -281,10 +294,12 @@ class Rows:
                     connection.execute(table.delete().where(*self._match(table, key)))
             for table in self.order:
                 now, wanted = current[table.name], target[table.name]
-                ignored = self.IGNORED.get(table.name, set())
+                ignored = self.IGNORED.get(table.name, set()) | self.computed[table.name]
                 for key, values in wanted.items():
                     if key not in now:
-                        connection.execute(table.insert().values(values))
+                        connection.execute(table.insert().values(
+                            {name: value for name, value in values.items()
+                             if name not in self.computed[table.name]}))
                     elif now[key] != values:
                         changes = {name: value for name, value in values.items()
                                    if name not in ignored and now[key][name] != value}

@@ -136,17 +136,15 @@ def _refused(assessment, error):
 
 
 def _rows_from_form(assessment):
-    """The answer rows the page sent, keeping only the keys the actor may change."""
-    answering, evaluating = may_answer(current_user, assessment), is_evaluator(current_user)
+    """The answer rows the page sent, as the API takes them: the service
+    ignores a column the actor may not fill while it is blank and refuses
+    it (403) when it is filled, on the page as in the API."""
+    keys = (("self_answer", "self"), ("note", "note"), ("evaluator_answer", "eval"),
+            ("evaluator_note", "evalnote"))
     rows = []
     for code, indicator in assessments.indicators_by_code(assessment).items():
-        row = {}
-        keys = ((("self_answer", "self"), ("note", "note")) if answering else ()) + \
-            ((("evaluator_answer", "eval"), ("evaluator_note", "evalnote")) if evaluating else ())
-        for key, prefix in keys:
-            name = f"{prefix}-{indicator.id}"
-            if name in request.form:
-                row[key] = request.form[name]
+        row = {key: request.form[f"{prefix}-{indicator.id}"] for key, prefix in keys
+               if f"{prefix}-{indicator.id}" in request.form}
         if row:
             rows.append({"indicator_code": code, **row})
     return rows

@@ -156,6 +156,8 @@ def save_answers(actor, assessment, rows, now):
             for name, message in error.fields.items():
                 errors.add(name, message)
     errors.raise_if_any()
+    if not any(cleaned for _indicator, cleaned in changes):
+        return assessment  # nothing to save: nothing changes, not even the time
     for indicator, cleaned in changes:
         _check_state(indicator, answers.get(indicator.id), cleaned)
     for indicator, cleaned in changes:

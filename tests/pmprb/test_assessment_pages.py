@@ -191,16 +191,21 @@ def test_a_gap_made_an_item_in_one_step(db, cast, login):
     assert f'href="/items/{item_id}"' in worksheet_html
 
 
-def test_the_page_ignores_what_the_user_may_not_change_and_refuses_nul(db, cast, login):
+def test_the_page_refuses_what_the_user_may_not_fill_and_nul_as_the_api_does(db, cast, login):
     people, agency, instrument = cast
     location = _start(login(people["admin"]), instrument, agency)
     assessment = db.session.scalar(sa.select(Assessment))
     nodes = _node_ids(db, instrument)
     head = login(people["head"])
     token = csrf_token_from(head.get(location).get_data(as_text=True))
-    saved = head.post(f"/pmprb/assessments/{assessment.id}/answers", data={
+    forged = head.post(f"/pmprb/assessments/{assessment.id}/answers", data={
         "csrf_token": token, f"self-{nodes['A.1.1']}": "ya",
         f"eval-{nodes['A.1.1']}": "tidak"})  # not an evaluator: the field is not theirs
+    assert forged.status_code == 403
+    assert db.session.scalar(sa.select(sa.func.count(AssessmentAnswer.id))) == 0
+    saved = head.post(f"/pmprb/assessments/{assessment.id}/answers", data={
+        "csrf_token": token, f"self-{nodes['A.1.1']}": "ya",
+        f"eval-{nodes['A.1.1']}": ""})  # a blank field not theirs is no claim to it
     assert saved.status_code == 303
     answer = db.session.scalar(sa.select(AssessmentAnswer))
     assert (answer.self_answer, answer.evaluator_answer) == ("ya", None)

@@ -122,6 +122,21 @@ def test_all_or_nothing_with_errors_by_code(db, make_instrument, make_user, star
     assert answers["A.1.1"].self_answer == "ya" and "A.2.1" not in answers
 
 
+def test_saving_nothing_changes_nothing_not_even_the_time(db, make_instrument, make_user, start,
+                                                          now):
+    from datetime import timedelta
+
+    assessment = start(make_instrument())
+    before = assessment.updated_at
+    admin = make_user(role="admin")
+    for rows in ([], [{"indicator_code": "A.1.1"}],
+                 [{"indicator_code": "A.1.1", "evaluator_answer": None}]):
+        assessments.save_answers(admin, assessment, rows, now + timedelta(hours=1))
+        db.session.commit()
+        assert assessment.updated_at == before, rows
+    assert _answers(db, assessment) == {}
+
+
 def test_only_evaluators_give_evaluator_answers(db, make_instrument, make_user, start, now):
     assessment = start(make_instrument())
     admin = make_user(role="admin")
