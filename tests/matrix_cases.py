@@ -537,6 +537,7 @@ PAGE_CASES = [
     page("pmprb.list_instruments", "POST", "/pmprb/instruments", **ADMIN_ONLY,
          body=instrument_upload),
     page("pmprb.show_instrument", "GET", "/pmprb/instruments/{instrument}", **EVERYONE),
+    page("pmprb.export_instrument", "GET", "/pmprb/instruments/{instrument}.xlsx", **EVERYONE),
     page("pmprb.delete_instrument", "POST", "/pmprb/instruments/{spare_instrument}/delete",
          **ADMIN_ONLY),
     page("pmprb.instrument_template", "GET", "/pmprb/instruments/template.xlsx", **EVERYONE),

@@ -1,4 +1,5 @@
-"""The instrument pages: the list (with the admins' upload form), one tree, the template."""
+"""The instrument pages: the list (with the admins' upload form), one tree (as a
+sheet too), the template."""
 import io
 
 from flask import Blueprint, abort, flash, redirect, render_template, send_file, url_for
@@ -95,11 +96,25 @@ def delete_instrument(instrument_id):
     return redirect(url_for(".list_instruments"))
 
 
+@bp.route("/instruments/<int:instrument_id>.xlsx")
+@login_required
+def export_instrument(instrument_id):
+    """The instrument as the sheet it loads from: edit it and load it back
+    (with "replace") while no self-assessment uses it."""
+    instrument = instruments.get_instrument(current_user, instrument_id)
+    return _sheet_response(instruments.instrument_mapping(instrument),
+                           f"instrumen-{instrument.year}-{instrument.id}.xlsx")
+
+
+def _sheet_response(mapping, filename):
+    stream = io.BytesIO()
+    write_instrument_sheet(mapping, stream)
+    stream.seek(0)
+    return send_file(stream, mimetype=XLSX_MEDIA_TYPE, as_attachment=True,
+                     download_name=filename)
+
+
 @bp.route("/instruments/template.xlsx")
 @login_required
 def instrument_template():
-    stream = io.BytesIO()
-    write_instrument_sheet(TEMPLATE, stream)
-    stream.seek(0)
-    return send_file(stream, mimetype=XLSX_MEDIA_TYPE, as_attachment=True,
-                     download_name=TEMPLATE_FILENAME)
+    return _sheet_response(TEMPLATE, TEMPLATE_FILENAME)

@@ -231,6 +231,13 @@ def tree_rows(instrument):
     return rows
 
 
+def instrument_mapping(instrument):
+    """The instrument in the shape its files have (YAML, JSON, the sheet)."""
+    return {"name": instrument.name, "year": instrument.year,
+            "description": instrument.description or "",
+            "components": instrument_tree(instrument)}
+
+
 def instrument_tree(instrument):
     """The nodes nested as the file format nests them: components hold
     ``children`` or ``indicators``."""

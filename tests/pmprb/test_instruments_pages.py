@@ -161,3 +161,47 @@ def test_an_admin_deletes_an_instrument_loaded_by_mistake_but_not_one_in_use(
     assert db.session.scalar(sa.select(sa.func.count(InstrumentNode.id)).where(
         InstrumentNode.instrument_id == wrong_id)) == 0
     assert as_admin.get(f"{URL}/{wrong_id}").status_code == 404
+
+
+def test_an_instrument_downloads_as_the_sheet_it_loads_from_and_loads_back(
+        as_admin, login, make_user, db, now):
+    """Export, edit a weight to 12,5 and a question, load it back with "replace": the
+    tree is the edited one, every other node as it was."""
+    loaded = instruments.load_instrument(SYSTEM, example(), now=now).instrument
+    db.session.commit()
+    before = instruments.instrument_tree(loaded)
+    reader = login(make_user(role="member", locale="en"))
+    assert f'href="{URL}/{loaded.id}.xlsx"' in reader.get(f"{URL}/{loaded.id}").get_data(
+        as_text=True)
+    response = reader.get(f"{URL}/{loaded.id}.xlsx")
+    assert response.status_code == 200 and response.mimetype.endswith("spreadsheetml.sheet")
+    assert f"instrumen-2026-{loaded.id}.xlsx" in response.headers["Content-Disposition"]
+    assert reader.get(f"{URL}/987654.xlsx").status_code == 404
+
+    book = load_workbook(io.BytesIO(response.data))
+    sheet = book.active
+    assert [sheet.cell(row=row, column=2).value for row in (1, 2)] == [
+        "Contoh instrumen PMPRB", 2026]
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=6)}
+    assert rows["A.1.1"][4].value == "Apakah tim RB telah dibentuk?"
+    rows["A.1"][3].value = "12,5"
+    rows["A.1.2"][4].value = "Persentase rencana aksi yang terealisasi (TW IV)"
+    edited = io.BytesIO()
+    book.save(edited)
+
+    replaced = as_admin.post(URL, data={"csrf_token": page_csrf(as_admin, URL), "replace": "y",
+                                        "file": (io.BytesIO(edited.getvalue()), "edit.xlsx")})
+    assert replaced.status_code == 302, replaced.get_data(as_text=True)
+    new = db.session.scalar(sa.select(Instrument))
+    after = instruments.instrument_tree(new)
+
+    def without_ids(nodes):
+        return [{**{k: v for k, v in node.items() if k not in ("id", "children", "indicators")},
+                 **{k: without_ids(node[k]) for k in ("children", "indicators") if k in node}}
+                for node in nodes]
+    expected = without_ids(before)
+    expected[0]["children"][0]["weight"] = 12.5
+    expected[0]["children"][0]["indicators"][1]["question"] = \
+        "Persentase rencana aksi yang terealisasi (TW IV)"
+    assert without_ids(after) == expected
+    assert count(db) == 1
