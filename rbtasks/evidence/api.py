@@ -1,6 +1,6 @@
 """JSON endpoints for evidence: list, add (a link as JSON or a file as multipart),
 remove, download."""
-from flask import jsonify, url_for
+from flask import jsonify
 
 from rbtasks.api.routing import ApiRoutes
 from rbtasks.api.helpers import api_user, created, no_content
@@ -27,9 +27,8 @@ def add_evidence(item_id):
     item = get_item(api_user(), item_id)
     evidence = attach_from_request(api_user(), "item", item, utc_now())
     db.session.commit()
-    location = (url_for("api.download_evidence", evidence_id=evidence.id)
-                if evidence.is_file else None)
-    return created(evidence_to_dict(evidence), location)
+    body = evidence_to_dict(evidence)
+    return created(body, body["download_url"])  # a file's Location is its download
 
 
 @routes.delete("/evidence/<int:evidence_id>")

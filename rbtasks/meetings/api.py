@@ -100,9 +100,8 @@ def add_meeting_evidence(id):
     services.require_recorder(api_user())
     added = attach_from_request(api_user(), "meeting", meeting, utc_now())
     db.session.commit()
-    location = (url_for("api.download_evidence", evidence_id=added.id)
-                if added.is_file else None)
-    return created(_evidence_json(added), location)
+    body = _evidence_json(added)
+    return created(body, body["download_url"])  # a file's Location is its download
 
 
 OPENAPI_PATHS = {

@@ -27,6 +27,12 @@ from rbtasks.timeutil import utc_now
 routes = ApiRoutes()
 
 
+def _saved_sheet(assessment):
+    """Commit, and answer the worksheet as it now stands."""
+    db.session.commit()
+    return jsonify(AssessmentOut.dump(worksheet(assessment)))
+
+
 @routes.get("/pmprb/assessments")
 def list_assessments():
     rows = assessments.list_assessments(api_user())
@@ -57,8 +63,7 @@ def put_answers(id):
         raise BadRequest(_("The body must be a JSON array of answer rows."))
     rows = parse(AnswerRows, data, partial=True)
     assessments.save_answers(actor, assessment, rows, utc_now())
-    db.session.commit()
-    return jsonify(AssessmentOut.dump(worksheet(assessment)))
+    return _saved_sheet(assessment)
 
 
 @routes.post("/pmprb/assessments/<int:id>/submit")
@@ -66,8 +71,7 @@ def submit_answers(id):
     actor = api_user()
     assessment = get_assessment(actor, id)
     assessments.submit_answers(actor, assessment, utc_now())
-    db.session.commit()
-    return jsonify(AssessmentOut.dump(worksheet(assessment)))
+    return _saved_sheet(assessment)
 
 
 @routes.post("/pmprb/assessments/<int:id>/answers/<code>/review")
@@ -75,8 +79,7 @@ def review_answer(id, code):
     actor = api_user()
     assessment = get_assessment(actor, id)
     assessments.review_answer(actor, assessment, code, utc_now())
-    db.session.commit()
-    return jsonify(AssessmentOut.dump(worksheet(assessment)))
+    return _saved_sheet(assessment)
 
 
 @routes.post("/pmprb/assessments/<int:id>/answers/<code>/return")
@@ -85,8 +88,7 @@ def return_answer(id, code):
     assessment = get_assessment(actor, id)
     values = parse(AnswerReturn, json_body())
     assessments.return_answer(actor, assessment, code, values["note"], utc_now())
-    db.session.commit()
-    return jsonify(AssessmentOut.dump(worksheet(assessment)))
+    return _saved_sheet(assessment)
 
 
 @routes.get("/pmprb/assessments/<int:id>/answers/<code>/evidence")
@@ -107,9 +109,8 @@ def add_answer_evidence(id, code):
                                     now)
     added = attach_from_request(actor, "answer", answer, now)
     db.session.commit()
-    location = (url_for("api.download_evidence", evidence_id=added.id)
-                if added.is_file else None)
-    return created(AnswerEvidenceOut.dump(added, assessment, code), location)
+    body = AnswerEvidenceOut.dump(added, assessment, code)
+    return created(body, body["download_url"])  # a file's Location is its download
 
 
 @routes.post("/pmprb/assessments/<int:id>/gaps/<code>/items")
